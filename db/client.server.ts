@@ -1,0 +1,111 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+/** A transaction handle; domain functions accept it wherever they accept a Database. */
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type DatabaseKind = "pglite" | "postgres";
+
+export type DatabaseHandle = {
+  db: Database;
+  kind: DatabaseKind;
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+};
+
+export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
+
+export type DatabaseOptions =
+  | { kind: "postgres"; url: string; max?: number }
+  | { kind: "pglite"; dataDir: string | "memory" };
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.kind === "postgres") {
+    const client = postgres(options.url, { max: options.max ?? 10, onnotice: () => {} });
+    const db = drizzlePostgres(client, { schema });
+    return {
+      db: db as unknown as Database,
+      kind: "postgres",
+      migrate: () => migratePostgres(db, { migrationsFolder }),
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const release = options.dataDir === "memory" ? () => {} : takeDataDirLock(options.dataDir);
+  const client =
+    options.dataDir === "memory" ? new PGlite() : new PGlite(path.resolve(options.dataDir, "pg"));
+  await client.waitReady;
+  const db = drizzlePglite(client, { schema });
+  return {
+    db: db as unknown as Database,
+    kind: "pglite",
+    migrate: () => migratePglite(db, { migrationsFolder }),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite is single-process: a lock file in DATA_DIR keeps a second process from opening the
+ * same files (which would corrupt them). A lock left by a process that no longer runs is taken over.
+ */
+function takeDataDirLock(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, "werkbrug.lock");
+  if (fs.existsSync(lockFile)) {
+    const pid = Number(fs.readFileSync(lockFile, "utf8").trim());
+    if (Number.isInteger(pid) && pid !== process.pid && processIsAlive(pid)) {
+      throw new Error(
+        `De ingebouwde database in ${dataDir} is in gebruik door proces ${pid}. ` +
+          `Stop dat proces, of gebruik DATABASE_URL (PostgreSQL) voor meerdere processen.`,
+      );
+    }
+  }
+  fs.writeFileSync(lockFile, String(process.pid));
+  return () => {
+    try {
+      if (fs.readFileSync(lockFile, "utf8").trim() === String(process.pid)) fs.unlinkSync(lockFile);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+function processIsAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+// One handle per process, kept on globalThis so dev rebuilds reuse it.
+const globalKey = "__werkbrugDatabase" as const;
+type GlobalWithDb = typeof globalThis & { [globalKey]?: DatabaseHandle };
+
+export function setDatabase(handle: DatabaseHandle | undefined) {
+  (globalThis as GlobalWithDb)[globalKey] = handle;
+}
+
+export function getDatabaseHandle(): DatabaseHandle {
+  const handle = (globalThis as GlobalWithDb)[globalKey];
+  if (!handle) throw new Error("Database is not open yet (boot() opens it).");
+  return handle;
+}
+
+/** The process's database. */
+export function getDb(): Database {
+  return getDatabaseHandle().db;
+}
+
+export { schema };
