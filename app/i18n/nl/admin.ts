@@ -1,0 +1,1 @@
+export const admin = {} as const satisfies Record<string, string>;

@@ -1,0 +1,1 @@
+export const email = {} as const satisfies Record<string, string>;
