@@ -7,6 +7,12 @@ export default {
   serverPlatform: "node",
   tailwind: true,
   postcss: true,
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+  },
   watchPaths: ["./db", "./search", "./emails"],
   routes: async (defineRoutes) =>
     flatRoutes("routes", defineRoutes, {

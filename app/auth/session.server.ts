@@ -1,0 +1,286 @@
+import { redirect } from "@remix-run/node";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { type Database, getDb } from "#db/client.server";
+import { memberships, organisations, sessions, users, candidates } from "#db/schema";
+import type { MembershipRole } from "#db/schema";
+import { audit, requestOrigin } from "~/domain/audit.server";
+import {
+  type Permission,
+  type Role,
+  resolvePermissions,
+  roleHome,
+  roleOfMembership,
+} from "./permissions";
+import { generateToken, hashToken } from "./tokens.server";
+
+/*
+ * Sessions after Lucia's guide: a random token in the cookie, only its SHA-256 in the
+ * database, sliding expiry with an absolute lifetime, a fresh session on every login.
+ */
+
+export const SESSION_COOKIE = "werkbrug_session";
+const DAY = 24 * 60 * 60 * 1000;
+/** A session ends after this long without use… */
+export const SESSION_IDLE_MS = 7 * DAY;
+/** …and in any case this long after sign-in. */
+export const SESSION_ABSOLUTE_MS = 30 * DAY;
+
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function createSession(
+  db: Database,
+  userId: string,
+  activeMembershipId: string | null,
+  now = new Date(),
+) {
+  const token = generateToken();
+  const absoluteExpiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
+  const [session] = await db
+    .insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      activeMembershipId,
+      createdAt: now,
+      expiresAt: new Date(Math.min(now.getTime() + SESSION_IDLE_MS, absoluteExpiresAt.getTime())),
+      absoluteExpiresAt,
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/** Looks a token up; ends expired sessions and slides the expiry of active ones. */
+export async function validateSessionToken(db: Database, token: string, now = new Date()) {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({ session: sessions, user: { id: users.id, disabledAt: users.disabledAt } })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  if (!row) return null;
+  const { session } = row;
+  if (now >= session.expiresAt || now >= session.absoluteExpiresAt || row.user.disabledAt) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  // Extend when less than half the idle window is left (one write per half window, not per request).
+  if (session.expiresAt.getTime() - now.getTime() < SESSION_IDLE_MS / 2) {
+    const expiresAt = new Date(
+      Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()),
+    );
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    session.expiresAt = expiresAt;
+  }
+  return session;
+}
+
+export async function invalidateSession(db: Database, sessionId: string) {
+  await db.delete(sessions).where(eq(sessions.id, sessionId));
+}
+
+export async function invalidateUserSessions(db: Database, userId: string) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Database, now = new Date()) {
+  await db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), lt(sessions.absoluteExpiresAt, now)));
+}
+
+// ---------------------------------------------------------------------------
+// Cookies
+
+function isSecureRequest(request: Request) {
+  const url = new URL(request.url);
+  const local = ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+  return !local || url.protocol === "https:";
+}
+
+export function sessionCookie(request: Request, token: string, expiresAt: Date) {
+  const parts = [
+    `${SESSION_COOKIE}=${token}`,
+    "HttpOnly",
+    "SameSite=Lax",
+    "Path=/",
+    `Expires=${expiresAt.toUTCString()}`,
+  ];
+  if (isSecureRequest(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function clearSessionCookie(request: Request) {
+  const parts = [`${SESSION_COOKIE}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
+  if (isSecureRequest(request)) parts.push("Secure");
+  return parts.join("; ");
+}
+
+export function readSessionToken(request: Request): string | null {
+  const header = request.headers.get("cookie");
+  if (!header) return null;
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === SESSION_COOKIE) {
+      const value = rest.join("=");
+      return /^[a-z2-7]{32}$/.test(value) ? value : null;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// The façade routes use
+
+export type OrganisationContext = {
+  membershipId: string;
+  id: string;
+  name: string;
+  kind: (typeof organisations.$inferSelect)["kind"];
+  membershipRole: MembershipRole;
+  isOrgAdmin: boolean;
+  verificationStatus: "unverified" | "verified" | "suspended";
+  municipalityCode: string | null;
+};
+
+export type AuthContext = {
+  sessionId: string;
+  user: { id: string; email: string; name: string };
+  role: Role;
+  /** The organisation the user works in now (null for a candidate). */
+  organisation: OrganisationContext | null;
+  /** All memberships, for switching. */
+  memberships: OrganisationContext[];
+  /** The candidate record of a candidate user. */
+  candidateId: string | null;
+  permissions: Permission[];
+};
+
+async function loadMemberships(db: Database, userId: string): Promise<OrganisationContext[]> {
+  const rows = await db
+    .select({
+      membershipId: memberships.id,
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      membershipRole: memberships.role,
+      isOrgAdmin: memberships.isOrgAdmin,
+      verificationStatus: organisations.verificationStatus,
+      municipalityCode: organisations.municipalityCode,
+    })
+    .from(memberships)
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organisations.name);
+  return rows;
+}
+
+/** Builds the caller's context, or null for an anonymous visitor or an ended session. */
+export async function getAuthContext(request: Request): Promise<AuthContext | null> {
+  const token = readSessionToken(request);
+  return token ? getAuthContextForToken(token) : null;
+}
+
+export async function getAuthContextForToken(token: string): Promise<AuthContext | null> {
+  const db = getDb();
+  const session = await validateSessionToken(db, token);
+  if (!session) return null;
+  const [user] = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(and(eq(users.id, session.userId), isNull(users.disabledAt)));
+  if (!user) return null;
+  const all = await loadMemberships(db, user.id);
+  const [candidate] = await db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(eq(candidates.userId, user.id));
+  const active =
+    all.find((m) => m.membershipId === session.activeMembershipId) ??
+    (candidate ? null : (all[0] ?? null));
+  if (!active && !candidate) return null;
+  const role: Role = active ? roleOfMembership(active.membershipRole) : "candidate";
+  const permissions = [
+    ...resolvePermissions({
+      role,
+      isOrgAdmin: active?.isOrgAdmin ?? false,
+      organisationVerification: active?.verificationStatus ?? null,
+    }),
+  ];
+  return {
+    sessionId: session.id,
+    user,
+    role,
+    organisation: active,
+    memberships: all,
+    candidateId: active ? null : (candidate?.id ?? null),
+    permissions,
+  };
+}
+
+export async function getUserId(request: Request) {
+  return (await getAuthContext(request))?.user.id ?? null;
+}
+
+function loginRedirect(request: Request) {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  const params = new URLSearchParams();
+  if (redirectTo !== "/") params.set("redirectTo", redirectTo);
+  const search = params.toString();
+  return redirect(`/login${search ? `?${search}` : ""}`, {
+    headers: { "set-cookie": clearSessionCookie(request) },
+  });
+}
+
+/** The signed-in caller; an anonymous visitor is sent to the login page. */
+export async function requireUser(request: Request): Promise<AuthContext> {
+  const context = await getAuthContext(request);
+  if (!context) throw loginRedirect(request);
+  return context;
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+/** The signed-in caller holding `permission`; anyone else gets a 403 (and it is audited). */
+export async function requirePermission(
+  request: Request,
+  permission: Permission,
+): Promise<AuthContext> {
+  const context = await requireUser(request);
+  if (!context.permissions.includes(permission)) {
+    await audit(getDb(), {
+      actorUserId: context.user.id,
+      actorOrganisationId: context.organisation?.id,
+      action: "access.denied",
+      objectType: "permission",
+      objectId: permission,
+      result: "denied",
+      origin: requestOrigin(request),
+      details: { path: new URL(request.url).pathname },
+    });
+    forbidden();
+  }
+  return context;
+}
+
+/** For pages only an anonymous visitor needs (login): a signed-in user goes home. */
+export async function requireAnonymous(request: Request) {
+  const context = await getAuthContext(request);
+  if (context) throw redirect(homeOf(context));
+}
+
+export function homeOf(context: Pick<AuthContext, "role">) {
+  return roleHome[context.role];
+}
+
+
+/** A redirect target from a form or query string, kept on this site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback: string) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.includes("\\")) {
+    return fallback;
+  }
+  return to;
+}
+

@@ -1,0 +1,35 @@
+import type { Permission, Role } from "~/auth/permissions";
+import { roleHome } from "~/auth/permissions";
+import { type MessageKey, t } from "~/i18n";
+
+export type NavItem = { to: string; label: string; end?: boolean };
+
+/*
+ * The sections of each role's area. An item shows when the caller holds its permission;
+ * the server checks the same permission again on the page itself.
+ */
+const sections: Record<Role, { to: string; key: MessageKey; permission?: Permission }[]> = {
+  platform_admin: [
+    { to: "/admin/organisaties", key: "nav.admin.organisations", permission: "manage:organisations" },
+    { to: "/admin/uitnodigingen", key: "nav.admin.invitations", permission: "invite:any-organisation" },
+    { to: "/admin/audit", key: "nav.admin.audit", permission: "read:audit" },
+    { to: "/admin/mailbox", key: "nav.admin.mailbox", permission: "read:dev-mailbox" },
+  ],
+  prison_staff: [],
+  coach: [],
+  municipality_coordinator: [],
+  employer: [
+    { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
+    { to: "/werkgever/collega", key: "nav.employer.invite", permission: "invite:own-organisation" },
+  ],
+  candidate: [],
+};
+
+export function navigationFor(role: Role, permissions: readonly Permission[]): NavItem[] {
+  const items: NavItem[] = [{ to: roleHome[role], label: t("nav.home"), end: true }];
+  for (const s of sections[role]) {
+    if (!s.permission || permissions.includes(s.permission)) items.push({ to: s.to, label: t(s.key) });
+  }
+  items.push({ to: "/account", label: t("nav.account") });
+  return items;
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import { CLIENT_IP_HEADER } from "~/domain/audit.server";
+
+/**
+ * Refuses a state-changing request whose Origin is not this host (cross-site request forgery).
+ * A request without an Origin header is refused too: browsers send one on every form POST.
+ */
+export function sameOriginGuard(req: Request, res: Response, next: NextFunction) {
+  if (["GET", "HEAD", "OPTIONS"].includes(req.method)) return next();
+  const origin = req.get("origin");
+  const host = req.get("host");
+  let originHost: string | null = null;
+  try {
+    originHost = origin ? new URL(origin).host : null;
+  } catch {
+    originHost = null;
+  }
+  if (!originHost || !host || originHost !== host) {
+    res.status(403).type("text/plain; charset=utf-8").send("Verzoek geweigerd: onbekende herkomst.");
+    return;
+  }
+  next();
+}
+
+/** Sets the client address header from the socket, overwriting anything the client sent. */
+export function clientIp(req: Request, _res: Response, next: NextFunction) {
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "unknown";
+  next();
+}
+
+function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("X-Frame-Options", "DENY");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+  next();
+}
+
+export function createHttpApp(build: ServerBuild, options: { mode?: string } = {}) {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  app.use(securityHeaders);
+  app.use(
+    "/build",
+    express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
+  );
+  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  app.use(clientIp);
+  app.use(sameOriginGuard);
+  app.all("*", createRequestHandler({ build, mode: options.mode ?? process.env.NODE_ENV }));
+  return app;
+}

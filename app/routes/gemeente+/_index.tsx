@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { and, asc, count, eq, gte, lte } from "drizzle-orm";
+import { getDb } from "#db/client.server";
+import { candidates, candidateIdentities, handovers } from "#db/schema";
+import { requirePermission } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
+import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
+import { t, type MessageKey } from "~/i18n";
+import { addDays, dayLabel, isoDate } from "~/utils/dates";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const context = await requirePermission(request, "read:candidates:own-municipality");
+  const municipality = activeOrganisation(context);
+  const db = getDb();
+  // A municipality without a code has no candidates of its own to see.
+  const ownMunicipality = eq(candidates.municipalityCode, municipality.municipalityCode ?? "----");
+  const byStatus = await db
+    .select({ status: candidates.status, n: count() })
+    .from(candidates)
+    .where(ownMunicipality)
+    .groupBy(candidates.status);
+  const today = new Date();
+  const releases = await db
+    .select({
+      id: candidates.id,
+      firstName: candidateIdentities.firstName,
+      lastName: candidateIdentities.lastName,
+      releaseDate: candidates.releaseDate,
+      status: candidates.status,
+    })
+    .from(candidates)
+    .innerJoin(candidateIdentities, eq(candidateIdentities.candidateId, candidates.id))
+    .where(
+      and(
+        ownMunicipality,
+        gte(candidates.releaseDate, isoDate(today)),
+        lte(candidates.releaseDate, isoDate(addDays(today, 12 * 7))),
+      ),
+    )
+    .orderBy(asc(candidates.releaseDate))
+    .limit(20);
+  const [openHandovers] = await db
+    .select({ n: count() })
+    .from(handovers)
+    .where(and(eq(handovers.municipalityOrganisationId, municipality.id), eq(handovers.status, "open")));
+  return json({
+    organisations: homeOrganisations(context),
+    byStatus,
+    releases,
+    openHandovers: openHandovers?.n ?? 0,
+  });
+}
+
+export default function MunicipalityHome() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageTitle intro={t("home.gemeente.intro")}>{t("home.gemeente.title")}</PageTitle>
+      <OrganisationsCard organisations={data.organisations} />
+      <Section id="handovers" title={t("home.gemeente.handovers")}>
+        <p>{t("home.gemeente.openHandovers", { count: data.openHandovers })}</p>
+      </Section>
+      <Section id="releases" title={t("home.gemeente.releases")}>
+        {data.releases.length === 0 ? (
+          <EmptyNote>{t("home.gemeente.noReleases")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.releases.map((r) => (
+              <li key={r.id} className="py-2">
+                <span className="font-semibold">
+                  {r.firstName} {r.lastName}
+                </span>{" "}
+                · {t("home.releaseOn", { date: r.releaseDate ? dayLabel(r.releaseDate) : "" })} ·{" "}
+                {t(`candidate.status.${r.status}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="stages" title={t("home.gemeente.byStage")}>
+        {data.byStatus.length === 0 ? (
+          <EmptyNote>{t("home.gemeente.none")}</EmptyNote>
+        ) : (
+          <StatList
+            items={data.byStatus.map((s) => ({ label: t(`candidate.status.${s.status}` as MessageKey), value: s.n }))}
+          />
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,85 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { and, asc, count, eq, gte, lte } from "drizzle-orm";
+import { getDb } from "#db/client.server";
+import { candidateIdentities, candidates } from "#db/schema";
+import { requirePermission } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
+import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
+import { addDays, dayLabel, isoDate } from "~/utils/dates";
+import { t, type MessageKey } from "~/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const context = await requirePermission(request, "read:candidates:own-prison");
+  const prison = activeOrganisation(context);
+  const db = getDb();
+  const ownPrison = eq(candidates.prisonOrganisationId, prison.id);
+  const byStatus = await db
+    .select({ status: candidates.status, n: count() })
+    .from(candidates)
+    .where(ownPrison)
+    .groupBy(candidates.status);
+  const today = new Date();
+  const releases = await db
+    .select({
+      id: candidates.id,
+      firstName: candidateIdentities.firstName,
+      lastName: candidateIdentities.lastName,
+      releaseDate: candidates.releaseDate,
+      status: candidates.status,
+    })
+    .from(candidates)
+    .innerJoin(candidateIdentities, eq(candidateIdentities.candidateId, candidates.id))
+    .where(
+      and(
+        ownPrison,
+        gte(candidates.releaseDate, isoDate(today)),
+        lte(candidates.releaseDate, isoDate(addDays(today, 12 * 7))),
+      ),
+    )
+    .orderBy(asc(candidates.releaseDate))
+    .limit(20);
+  return json({ organisations: homeOrganisations(context), byStatus, releases });
+}
+
+export default function PrisonHome() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageTitle intro={t("home.pi.intro")}>{t("home.pi.title")}</PageTitle>
+      <OrganisationsCard organisations={data.organisations} />
+      <Section id="stages" title={t("home.pi.byStage")}>
+        {data.byStatus.length === 0 ? (
+          <EmptyNote>{t("home.pi.noneNominated")}</EmptyNote>
+        ) : (
+          <StatList
+            items={data.byStatus.map((s) => ({ label: t(`candidate.status.${s.status}` as MessageKey), value: s.n }))}
+          />
+        )}
+      </Section>
+      <Section id="releases" title={t("home.pi.releases")}>
+        {data.releases.length === 0 ? (
+          <EmptyNote>{t("home.pi.noReleases")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.releases.map((r) => (
+              <li key={r.id} className="py-2">
+                <span className="font-semibold">
+                  {r.firstName} {r.lastName}
+                </span>{" "}
+                · {t("home.releaseOn", { date: r.releaseDate ? dayLabel(r.releaseDate) : "" })} ·{" "}
+                {t(`candidate.status.${r.status}` as MessageKey)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,64 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { and, count, eq } from "drizzle-orm";
+import { getDb } from "#db/client.server";
+import { placements, vacancies } from "#db/schema";
+import { requirePermission } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
+import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
+import { t, type MessageKey } from "~/i18n";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const context = await requirePermission(request, "write:vacancies:own-organisation");
+  const employer = activeOrganisation(context);
+  const db = getDb();
+  const byStatus = await db
+    .select({ status: vacancies.status, n: count() })
+    .from(vacancies)
+    .where(eq(vacancies.organisationId, employer.id))
+    .groupBy(vacancies.status);
+  const [active] = await db
+    .select({ n: count() })
+    .from(placements)
+    .where(and(eq(placements.employerOrganisationId, employer.id), eq(placements.status, "active")));
+  return json({
+    organisations: homeOrganisations(context),
+    verification: employer.verificationStatus,
+    byStatus,
+    activePlacements: active?.n ?? 0,
+  });
+}
+
+export default function EmployerHome() {
+  const data = useLoaderData<typeof loader>();
+  return (
+    <>
+      <PageTitle intro={t("home.werkgever.intro")}>{t("home.werkgever.title")}</PageTitle>
+      {data.verification !== "verified" ? (
+        <div role="status" className="mb-6 rounded-lg border border-amber-600 bg-amber-50 p-4">
+          <p className="font-semibold">{t(`home.werkgever.verification.${data.verification}` as MessageKey)}</p>
+          <p className="mt-1">{t("home.werkgever.verificationExplain")}</p>
+        </div>
+      ) : null}
+      <OrganisationsCard organisations={data.organisations} />
+      <Section id="vacancies" title={t("home.werkgever.vacancies")}>
+        {data.byStatus.length === 0 ? (
+          <EmptyNote>{t("home.werkgever.noVacancies")}</EmptyNote>
+        ) : (
+          <StatList
+            items={data.byStatus.map((s) => ({ label: t(`vacancy.status.${s.status}` as MessageKey), value: s.n }))}
+          />
+        )}
+      </Section>
+      <Section id="placements" title={t("home.werkgever.placements")}>
+        <p>{t("home.werkgever.activePlacements", { count: data.activePlacements })}</p>
+      </Section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

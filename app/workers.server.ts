@@ -1,0 +1,7 @@
+/** Starts the outbox workers in this process; returns a function that stops them. */
+export async function startWorkers(): Promise<() => Promise<void>> {
+  const stops: (() => Promise<void> | void)[] = [];
+  return async () => {
+    for (const stop of stops) await stop();
+  };
+}
