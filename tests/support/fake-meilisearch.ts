@@ -425,6 +425,14 @@ export async function startFakeMeilisearch(): Promise<FakeMeilisearch> {
         send(res, 200, { results: all, offset: 0, limit: all.length, total: all.length });
         return;
       }
+      if (method === "GET" && rest.length === 2) {
+        const ix = indexes.get(uid);
+        const doc = ix?.documents.get(rest[1]!);
+        if (!ix) send(res, 404, notFound(uid));
+        else if (!doc) send(res, 404, apiError(`Document \`${rest[1]}\` not found.`, "document_not_found"));
+        else send(res, 200, doc);
+        return;
+      }
       if ((method === "POST" || method === "PUT") && rest.length === 1) {
         const docs = Array.isArray(body) ? (body as Record<string, unknown>[]) : [];
         const pk = request.query.primaryKey;
