@@ -3,6 +3,7 @@ import { startFakeMeilisearch, type FakeMeilisearch } from "#tests/support/fake-
 import { DEFAULT_RANKING_RULES, DEFAULT_TYPO_TOLERANCE, geoSort, type IndexSettings } from "./engine";
 import { f } from "./filter";
 import { MeilisearchEngine, bidirectionalSynonyms, toMeilisearchSettings } from "./meilisearch";
+import { reindexMeilisearch } from "./reindex";
 
 /*
  * Exact requests of the Meilisearch adapter, asserted on the JSON bodies and paths that reach
@@ -339,5 +340,53 @@ describe("reindex", () => {
     expect(calls().at(-1)).toBe(`DELETE /indexes/t_candidates_${NOW}`);
     expect(fake.indexes()).toEqual(["t_candidates"]);
     expect(fake.documents("t_candidates")).toEqual([{ id: "old" }]);
+  });
+});
+
+describe("reindexMeilisearch (search:reindex, Meilisearch side)", () => {
+  it("streams validated batches into a new index and swaps it in", async () => {
+    fake.seedIndex("t_vacancies", [{ id: "old" }]);
+    async function* pages() {
+      yield [{ id: "v1" }, { id: "v2" }];
+      yield [{ id: "v3" }];
+    }
+    const seen: string[] = [];
+    const lines: string[] = [];
+    const report = await reindexMeilisearch({
+      engine: { url: fake.url, indexPrefix: "t", taskPollIntervalMs: 1, now: () => NOW },
+      index: "vacancies",
+      settings,
+      documents: pages(),
+      validate: (doc) => {
+        seen.push(doc.id);
+        return doc;
+      },
+      log: (line) => lines.push(line),
+    });
+    expect(report).toMatchObject({ index: "vacancies", uid: "t_vacancies", temporaryUid: `t_vacancies_${NOW}`, documents: 3 });
+    expect(seen).toEqual(["v1", "v2", "v3"]);
+    expect(lines.at(-1)).toMatch(/^vacancies: 3 documenten omgewisseld naar t_vacancies/);
+    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [`t_vacancies_${NOW}`, "t_vacancies"], rename: false }]);
+    expect(fake.indexes()).toEqual(["t_vacancies"]);
+    expect(fake.documents("t_vacancies")!.map((d) => d.id)).toEqual(["v1", "v2", "v3"]);
+  });
+
+  it("a document that fails validation aborts before the swap", async () => {
+    fake.seedIndex("t_vacancies", [{ id: "old" }]);
+    await expect(
+      reindexMeilisearch({
+        engine,
+        index: "vacancies",
+        settings,
+        documents: [[{ id: "v1" }], [{ id: "v2", name: "Jan Jansen" }]],
+        validate: (doc) => {
+          if ("name" in doc) throw new Error("identity field in a document");
+          return doc;
+        },
+      }),
+    ).rejects.toThrow("identity field in a document");
+    expect(calls()).not.toContain("POST /swap-indexes");
+    expect(fake.indexes()).toEqual(["t_vacancies"]);
+    expect(fake.documents("t_vacancies")).toEqual([{ id: "old" }]);
   });
 });
