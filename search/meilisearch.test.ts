@@ -142,11 +142,13 @@ describe("documents", () => {
     await engine.deleteDocuments("vacancies", []);
     expect(await engine.getDocument("vacancies", "v3")).toEqual({ id: "v3" });
     expect(await engine.getDocument("vacancies", "v1")).toBeNull();
+    expect(await engine.getDocument("candidates", "c1")).toBeNull(); // no such index
     await engine.clear("vacancies");
     expect(calls()).toEqual([
       "POST /indexes/t_vacancies/documents/delete-batch",
       "GET /indexes/t_vacancies/documents/v3",
       "GET /indexes/t_vacancies/documents/v1",
+      "GET /indexes/t_candidates/documents/c1",
       "DELETE /indexes/t_vacancies/documents",
     ]);
     expect(lastBody("POST", "/indexes/t_vacancies/documents/delete-batch")).toEqual(["v1", "v2"]);
@@ -290,18 +292,29 @@ describe("reindex", () => {
     ]);
     expect(lastBody("POST", "/indexes")).toEqual({ uid: tmp, primaryKey: "id" });
     expect(lastBody("PATCH", `/indexes/${tmp}/settings`)).toEqual(expectedSettingsBody);
-    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [tmp, "t_candidates"], rename: false }]);
+    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [tmp, "t_candidates"] }]);
     expect(fake.indexes()).toEqual(["t_candidates"]);
     expect(fake.documents("t_candidates")).toEqual(docs);
     expect(fake.settings("t_candidates")).toEqual(expectedSettingsBody);
   });
 
-  it("renames the new index into place on the first build", async () => {
+  it("on the first build swaps with a freshly created empty live index (no rename: works on every v1.x)", async () => {
     await engine.reindexFrom("candidates", [docs.slice(0, 1), [], docs.slice(1)], settings);
     const tmp = `t_candidates_${NOW}`;
-    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [tmp, "t_candidates"], rename: true }]);
-    expect(calls().filter((c) => c.startsWith("DELETE"))).toEqual([]);
+    expect(calls()).toEqual([
+      "GET /indexes/t_candidates",
+      "POST /indexes",
+      `PATCH /indexes/${tmp}/settings`,
+      `POST /indexes/${tmp}/documents?primaryKey=id`,
+      `POST /indexes/${tmp}/documents?primaryKey=id`,
+      "POST /indexes",
+      "PATCH /indexes/t_candidates/settings",
+      "POST /swap-indexes",
+      `DELETE /indexes/${tmp}`,
+    ]);
+    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [tmp, "t_candidates"] }]);
     expect(fake.indexes()).toEqual(["t_candidates"]);
+    expect(fake.settings("t_candidates")).toEqual(expectedSettingsBody);
     expect(fake.documents("t_candidates")).toEqual(docs);
   });
 
@@ -366,7 +379,7 @@ describe("reindexMeilisearch (search:reindex, Meilisearch side)", () => {
     expect(report).toMatchObject({ index: "vacancies", uid: "t_vacancies", temporaryUid: `t_vacancies_${NOW}`, documents: 3 });
     expect(seen).toEqual(["v1", "v2", "v3"]);
     expect(lines.at(-1)).toMatch(/^vacancies: 3 documenten omgewisseld naar t_vacancies/);
-    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [`t_vacancies_${NOW}`, "t_vacancies"], rename: false }]);
+    expect(lastBody("POST", "/swap-indexes")).toEqual([{ indexes: [`t_vacancies_${NOW}`, "t_vacancies"] }]);
     expect(fake.indexes()).toEqual(["t_vacancies"]);
     expect(fake.documents("t_vacancies")!.map((d) => d.id)).toEqual(["v1", "v2", "v3"]);
   });

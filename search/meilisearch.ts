@@ -6,6 +6,7 @@ import {
   MeilisearchTaskTimeOutError,
   type EnqueuedTaskPromise,
   type Index,
+  type IndexSwap,
   type SearchParams as MeiliSearchParams,
   type Settings as MeiliSettings,
   type Task,
@@ -198,6 +199,15 @@ export function fromMeilisearchSearch<D extends BaseDocument>(
   return result;
 }
 
+/**
+ * One pair for `POST /swap-indexes`: `{"indexes": [a, b]}`. The client's type asks for
+ * `rename` (Meilisearch >= 1.18), but servers before 1.18 reject unknown fields, and a swap
+ * without it is a plain swap everywhere; so it is left out.
+ */
+function swapPair(a: string, b: string): IndexSwap {
+  return { indexes: [a, b] } as Omit<IndexSwap, "rename"> as IndexSwap;
+}
+
 function describeCause(error: unknown): string {
   const parts: string[] = [];
   let cur: unknown = error;
@@ -385,7 +395,8 @@ export class MeilisearchEngine implements SearchEngine {
     try {
       return await this.#index(uid).getDocument<D>(id);
     } catch (error) {
-      if (error instanceof MeilisearchApiError && error.cause?.code === "document_not_found") return null;
+      const code = error instanceof MeilisearchApiError ? error.cause?.code : undefined;
+      if (code === "document_not_found" || code === "index_not_found") return null;
       throw this.#error(`document ${id} uit ${uid} opvragen`, error);
     }
   }
@@ -429,11 +440,13 @@ export class MeilisearchEngine implements SearchEngine {
         await this.#addDocuments(temporary, batch);
         documents += batch.length;
       }
-      await this.#wait(
-        `${temporary} omwisselen met ${live}`,
-        // Existing live index: swap both names atomically. First build: rename (Meilisearch >= 1.18).
-        this.client.swapIndexes([{ indexes: [temporary, live], rename: !liveExists }]),
-      );
+      if (!liveExists) {
+        // First build: an empty live index to swap with, so one code path works on every
+        // Meilisearch v1.x (renaming through a swap needs v1.18).
+        await this.#createIndex(live);
+        await this.#putSettings(live, meiliSettings);
+      }
+      await this.#wait(`${temporary} omwisselen met ${live}`, this.client.swapIndexes([swapPair(temporary, live)]));
       swapped = true;
     } finally {
       if (!swapped) {
@@ -441,7 +454,7 @@ export class MeilisearchEngine implements SearchEngine {
       }
     }
     // After the swap the temporary name holds the old documents.
-    if (liveExists) await this.#wait(`oude index ${temporary} verwijderen`, this.client.deleteIndex(temporary));
+    await this.#wait(`oude index ${temporary} verwijderen`, this.client.deleteIndex(temporary));
     if (settings) this.#settings.set(index, settings);
     return { uid: live, temporaryUid: temporary, documents };
   }
