@@ -1,4 +1,5 @@
 import { getDatabaseHandle, openDatabase, setDatabase } from "#db/client.server";
+import { emailKind } from "#emails/transport.server";
 import { env } from "~/env.server";
 import { setRuntimeInfo, type RuntimeInfo } from "~/runtime.server";
 
@@ -35,7 +36,7 @@ export async function boot(): Promise<Runtime> {
   const info: RuntimeInfo = {
     database: handle.kind,
     search: config.MEILI_URL ? "meilisearch" : "embedded",
-    email: config.RESEND_API_KEY ? "resend" : "dev-mailbox",
+    email: emailKind(),
   };
   setRuntimeInfo(info);
 

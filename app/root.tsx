@@ -9,7 +9,6 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  useLoaderData,
   useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -46,8 +45,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
       : null,
   });
 }
-
-export type RootLoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");

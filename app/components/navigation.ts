@@ -11,6 +11,7 @@ export type NavItem = { to: string; label: string; end?: boolean };
 const sections: Record<Role, { to: string; key: MessageKey; permission?: Permission }[]> = {
   platform_admin: [
     { to: "/admin/organisaties", key: "nav.admin.organisations", permission: "manage:organisations" },
+    { to: "/admin/gebruikers", key: "nav.admin.users", permission: "manage:users" },
     { to: "/admin/uitnodigingen", key: "nav.admin.invitations", permission: "invite:any-organisation" },
     { to: "/admin/audit", key: "nav.admin.audit", permission: "read:audit" },
     { to: "/admin/mailbox", key: "nav.admin.mailbox", permission: "read:dev-mailbox" },

@@ -14,4 +14,12 @@ export const auth = {
     "Er is te vaak verkeerd ingelogd. Wacht 15 minuten en probeer het dan opnieuw.",
   "auth.login.employerQuestion": "Bent u werkgever en wilt u kandidaten vinden?",
   "auth.login.employerRegister": "Meld uw organisatie aan",
+  "account.title": "Mijn account",
+  "account.me": "Uw gegevens",
+  "account.switch.to": "Werk verder als {role} bij {name}",
+  "account.switch.unknown": "Die organisatie hoort niet bij uw account.",
+  "account.email.title": "E-mails",
+  "account.email.question": "Hoe wilt u berichten per e-mail krijgen?",
+  "account.email.single": "Elk bericht apart",
+  "account.email.digest": "Eén samenvatting per dag",
 } as const satisfies Record<string, string>;

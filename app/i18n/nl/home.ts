@@ -56,6 +56,7 @@ export const home = {
   "home.kandidaat.coachIs": "Uw jobcoach is {name}",
   "home.kandidaat.noCoach": "U heeft nog geen jobcoach. De PI regelt dit met u.",
   "nav.admin.organisations": "Organisaties",
+  "nav.admin.users": "Gebruikers",
   "nav.admin.invitations": "Uitnodigen",
   "nav.admin.audit": "Logboek",
   "nav.admin.mailbox": "Mailbox (ontwikkeling)",
