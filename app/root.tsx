@@ -11,7 +11,7 @@ import {
   ScrollRestoration,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { getAuthContext } from "~/auth/session.server";
 import { navigationFor } from "~/components/navigation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -125,6 +125,10 @@ function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  // Marks the page as interactive; end-to-end tests wait for it before they click.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <Layout>
       <Outlet />
