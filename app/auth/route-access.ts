@@ -1,3 +1,9 @@
+import { accountsRoutes } from "./access/accounts";
+import { candidatesIntakeRoutes } from "./access/candidates-intake";
+import { candidatesProfileRoutes } from "./access/candidates-profile";
+import { pipelineRoutes } from "./access/pipeline";
+import { searchRoutes } from "./access/search";
+import { vacanciesRoutes } from "./access/vacancies";
 import type { Permission } from "./permissions";
 
 /*
@@ -15,7 +21,7 @@ export type RouteAccess =
   /** Signed-in users holding the permission (for the page and, unless `action` says otherwise, its form). */
   | { access: "permission"; permission: Permission; action?: Permission };
 
-export const routeAccess: Record<string, RouteAccess> = {
+const foundationRoutes: Record<string, RouteAccess> = {
   root: { access: "public" },
   "routes/_index": { access: "anonymous" },
   "routes/_resources+/healthz": { access: "public" },
@@ -42,4 +48,14 @@ export const routeAccess: Record<string, RouteAccess> = {
     permission: "write:vacancies:own-organisation",
   },
   "routes/kandidaat+/_index": { access: "permission", permission: "read:profile:own" },
+};
+
+export const routeAccess: Record<string, RouteAccess> = {
+  ...foundationRoutes,
+  ...accountsRoutes,
+  ...candidatesIntakeRoutes,
+  ...candidatesProfileRoutes,
+  ...vacanciesRoutes,
+  ...searchRoutes,
+  ...pipelineRoutes,
 };

@@ -1,10 +1,14 @@
 import { admin } from "./admin";
 import { auth } from "./auth";
+import { candidates } from "./candidates";
 import { common } from "./common";
 import { email } from "./email";
 import { home } from "./home";
 import { invite } from "./invite";
+import { pipeline } from "./pipeline";
+import { profile } from "./profile";
 import { search } from "./search";
+import { vacancies } from "./vacancies";
 
 export const nl = {
   ...common,
@@ -14,4 +18,8 @@ export const nl = {
   ...admin,
   ...email,
   ...search,
+  ...candidates,
+  ...profile,
+  ...vacancies,
+  ...pipeline,
 } as const;

@@ -1,0 +1,1 @@
+export const candidates = {} as const satisfies Record<string, string>;

@@ -1,0 +1,1 @@
+export const pipeline = {} as const satisfies Record<string, string>;

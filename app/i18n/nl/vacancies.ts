@@ -1,0 +1,1 @@
+export const vacancies = {} as const satisfies Record<string, string>;
