@@ -1,0 +1,4 @@
+import { createEmbeddedEngine } from "./embedded";
+import { runEngineContract } from "./contract";
+
+runEngineContract("embedded", () => createEmbeddedEngine());
