@@ -21,8 +21,8 @@ const rows: Row[] = [
   // logistiek
   ["magazijnmedewerker", "magazijnmedewerker", "logistiek", "9333", ["magazijnmedewerkster", "magazijnbediende", "medewerker magazijn", "logistiek medewerker", "logistiek medewerkster", "warehouse medewerker"]],
   ["orderpicker", "orderpicker", "logistiek", "9333", ["orderpickster", "orderverzamelaar", "orderverzamelaarster", "picker", "medewerker orderpicking"]],
-  ["heftruckchauffeur", "heftruckchauffeur", "logistiek", "8344", ["vorkheftruckchauffeur", "heftruckbestuurder", "heftruckchauffeuse", "vorkheftruckbestuurder", "heftruckrijder", "reachtruckchauffeur", "reachtruckbestuurder", "bestuurder vorkheftruck"]],
-  ["reachtruckchauffeur", "reachtruckchauffeur", "logistiek", "8344", ["reachtruckbestuurder", "reachtruckchauffeuse", "reachtruckrijder", "heftruckchauffeur", "vorkheftruckchauffeur"]],
+  ["heftruckchauffeur", "heftruckchauffeur", "logistiek", "8344", ["vorkheftruckchauffeur", "heftruckbestuurder", "heftruckchauffeuse", "vorkheftruckbestuurder", "heftruckrijder", "bestuurder vorkheftruck"]],
+  ["reachtruckchauffeur", "reachtruckchauffeur", "logistiek", "8344", ["reachtruckbestuurder", "reachtruckchauffeuse", "reachtruckrijder", "bestuurder reachtruck"]],
   ["inpakker", "inpakker", "logistiek", "9321", ["inpakster", "verpakker", "verpakster", "medewerker inpak", "handverpakker"]],
   ["expeditiemedewerker", "expeditiemedewerker", "logistiek", "4321", ["expeditiemedewerkster", "medewerker expeditie", "expeditieassistent"]],
   ["voorraadbeheerder", "voorraadbeheerder", "logistiek", "4321", ["voorraadbeheerster", "voorraadadministrateur", "magazijnadministrateur", "medewerker voorraadbeheer"]],
@@ -114,7 +114,7 @@ export const curatedOccupations: CuratedOccupation[] = rows.map(([slug, title, s
  * multi-way. Used by both engines (query expansion) and the matcher.
  */
 export const curatedWordSynonyms: string[][] = [
-  ["heftruck", "vorkheftruck", "reachtruck", "vorkliftruck", "heftruckcertificaat"],
+  ["heftruck", "vorkheftruck", "reachtruck", "vorkliftruck"],
   ["magazijn", "orderpicker", "orderpicken", "magazijnmedewerker", "warehouse", "distributiecentrum"],
   ["schoonmaak", "schoonmaker", "reiniging", "poetser", "interieurverzorger"],
   ["chauffeur", "bestuurder", "driver"],
