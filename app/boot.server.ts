@@ -1,6 +1,8 @@
 import { getDatabaseHandle, openDatabase, setDatabase } from "#db/client.server";
 import { emailKind } from "#emails/transport.server";
+import { createSearchEngine, startSearch } from "#search/runtime.server";
 import { env } from "~/env.server";
+import { startWorkers } from "~/workers.server";
 import { setRuntimeInfo, type RuntimeInfo } from "~/runtime.server";
 
 export type Runtime = {
@@ -40,10 +42,12 @@ export async function boot(): Promise<Runtime> {
   };
   setRuntimeInfo(info);
 
-  if (config.IN_PROCESS_WORKERS === "on") {
-    const { startWorkers } = await import("~/workers.server");
-    stoppers.push(await startWorkers());
-  }
+  await startSearch(handle.db, createSearchEngine(config));
+
+  const inProcess = config.IN_PROCESS_WORKERS === "on";
+  stoppers.push(
+    await startWorkers({ email: inProcess, search: inProcess || info.search === "embedded" }),
+  );
 
   return {
     port: config.PORT,

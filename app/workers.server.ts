@@ -1,9 +1,18 @@
+import { getDb } from "#db/client.server";
 import { startEmailWorker } from "#emails/worker.server";
+import { getSearchRuntime, startSearchWorker } from "#search/runtime.server";
 
-/** Starts the outbox workers in this process; returns a function that stops them. */
-export async function startWorkers(): Promise<() => Promise<void>> {
-  const stops: (() => Promise<void> | void)[] = [];
-  stops.push(startEmailWorker({ intervalMs: 5_000 }));
+type Stop = () => Promise<void> | void;
+
+/**
+ * Starts the outbox workers in this process; returns a function that stops them.
+ * `search` is started wherever the engine lives: the embedded engine is in-process, so its
+ * worker must run in the web process.
+ */
+export async function startWorkers(options: { email: boolean; search: boolean }): Promise<() => Promise<void>> {
+  const stops: Stop[] = [];
+  if (options.email) stops.push(startEmailWorker({ intervalMs: 5_000 }));
+  if (options.search) stops.push(startSearchWorker({ db: getDb(), runtime: getSearchRuntime() }));
   return async () => {
     for (const stop of stops) await stop();
   };

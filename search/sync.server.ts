@@ -1,0 +1,313 @@
+import { and, asc, eq, gt, inArray, lte, or } from "drizzle-orm";
+import type { Database } from "#db/client.server";
+import {
+  candidateConstraints,
+  candidateProfiles,
+  candidates,
+  organisations,
+  searchOutbox,
+  vacancies,
+} from "#db/schema";
+import type { Taxonomy } from "~/domain/taxonomy/taxonomy";
+import {
+  buildCandidateDocument,
+  buildVacancyDocument,
+  type CandidateDocument,
+  type OccupationResolver,
+  type VacancyDocument,
+} from "./documents";
+import type { IndexName, SearchEngine } from "./engine";
+
+/*
+ * Keeping the indexes in step with the database. A change writes a `search_outbox` row in its
+ * own transaction; this worker claims due rows (FOR UPDATE SKIP LOCKED, so any number of workers
+ * can run), re-reads the CURRENT row, and upserts the document or deletes it when the row is no
+ * longer public. At-least-once and idempotent: replaying a row does no harm.
+ */
+
+export const SEARCH_LEASE_MS = 60_000;
+export const SEARCH_MAX_BACKOFF_MS = 5 * 60_000;
+
+export function searchBackoffMs(attempts: number) {
+  return Math.min(SEARCH_MAX_BACKOFF_MS, 1_000 * 2 ** Math.max(0, attempts - 1));
+}
+
+export function resolverOf(taxonomy: Taxonomy | undefined): OccupationResolver | undefined {
+  if (!taxonomy) return undefined;
+  return {
+    byCode: (code) => {
+      const o = taxonomy.byCode(code);
+      return o ? { code: o.code, title: o.title, iscoGroup: o.iscoGroup } : undefined;
+    },
+    resolveTitle: (title) =>
+      taxonomy.resolveTitle(title).map((r) => ({ code: r.code, title: r.title, iscoGroup: r.iscoGroup })),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Reading current rows into documents
+
+const candidateColumns = {
+  id: candidates.id,
+  status: candidates.status,
+  publicCode: candidates.publicCode,
+  coachingOrganisationId: candidates.coachingOrganisationId,
+  coachUserId: candidates.coachUserId,
+  coachingOrganisationName: organisations.name,
+  profile: {
+    headline: candidateProfiles.headline,
+    summary: candidateProfiles.summary,
+    sectors: candidateProfiles.sectors,
+    skills: candidateProfiles.skills,
+    occupationCodes: candidateProfiles.occupationCodes,
+    certificates: candidateProfiles.certificates,
+    licences: candidateProfiles.licences,
+    experience: candidateProfiles.experience,
+    hoursMin: candidateProfiles.hoursMin,
+    hoursMax: candidateProfiles.hoursMax,
+    regionName: candidateProfiles.regionName,
+    lat: candidateProfiles.lat,
+    lon: candidateProfiles.lon,
+    travelKm: candidateProfiles.travelKm,
+    availableDuringDetentionFrom: candidateProfiles.availableDuringDetentionFrom,
+    availableAfterReleaseFrom: candidateProfiles.availableAfterReleaseFrom,
+    publishedAt: candidateProfiles.publishedAt,
+  },
+  vogRiskAreas: candidateConstraints.vogRiskAreas,
+  areaBanMunicipalityCodes: candidateConstraints.areaBanMunicipalityCodes,
+};
+
+async function candidateRows(db: Database, ids: string[] | null, after?: string, limit?: number) {
+  const query = db
+    .select(candidateColumns)
+    .from(candidates)
+    .innerJoin(candidateProfiles, eq(candidateProfiles.candidateId, candidates.id))
+    .leftJoin(candidateConstraints, eq(candidateConstraints.candidateId, candidates.id))
+    .leftJoin(organisations, eq(organisations.id, candidates.coachingOrganisationId))
+    .where(
+      ids
+        ? inArray(candidates.id, ids)
+        : and(eq(candidates.status, "published"), after ? gt(candidates.id, after) : undefined),
+    )
+    .orderBy(asc(candidates.id));
+  return limit ? query.limit(limit) : query;
+}
+
+type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
+
+function candidateDocument(row: CandidateRow, resolver?: OccupationResolver): CandidateDocument | null {
+  if (row.status !== "published") return null;
+  return buildCandidateDocument(
+    {
+      id: row.id,
+      publicCode: row.publicCode,
+      coachingOrganisationId: row.coachingOrganisationId,
+      coachUserId: row.coachUserId,
+      coachingOrganisationName: row.coachingOrganisationName ?? "",
+      profile: row.profile,
+      constraints: {
+        vogRiskAreas: row.vogRiskAreas ?? [],
+        areaBanMunicipalityCodes: row.areaBanMunicipalityCodes ?? [],
+      },
+    },
+    resolver,
+  );
+}
+
+const vacancyColumns = {
+  vacancy: {
+    id: vacancies.id,
+    status: vacancies.status,
+    kind: vacancies.kind,
+    title: vacancies.title,
+    occupationCode: vacancies.occupationCode,
+    sector: vacancies.sector,
+    description: vacancies.description,
+    requiredSkills: vacancies.requiredSkills,
+    preferredSkills: vacancies.preferredSkills,
+    certificates: vacancies.certificates,
+    licences: vacancies.licences,
+    hoursMin: vacancies.hoursMin,
+    hoursMax: vacancies.hoursMax,
+    placeName: vacancies.placeName,
+    municipalityCode: vacancies.municipalityCode,
+    lat: vacancies.lat,
+    lon: vacancies.lon,
+    maxDistanceKm: vacancies.maxDistanceKm,
+    startDate: vacancies.startDate,
+    vogRequired: vacancies.vogRequired,
+    vogRiskAreas: vacancies.vogRiskAreas,
+    supportOffered: vacancies.supportOffered,
+    organisationId: vacancies.organisationId,
+    publishedAt: vacancies.publishedAt,
+  },
+  organisationName: organisations.name,
+  organisationStatus: organisations.verificationStatus,
+};
+
+async function vacancyRows(db: Database, ids: string[] | null, after?: string, limit?: number) {
+  const query = db
+    .select(vacancyColumns)
+    .from(vacancies)
+    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
+    .where(
+      ids
+        ? inArray(vacancies.id, ids)
+        : and(eq(vacancies.status, "open"), after ? gt(vacancies.id, after) : undefined),
+    )
+    .orderBy(asc(vacancies.id));
+  return limit ? query.limit(limit) : query;
+}
+
+type VacancyRow = Awaited<ReturnType<typeof vacancyRows>>[number];
+
+function vacancyDocument(row: VacancyRow, resolver?: OccupationResolver): VacancyDocument | null {
+  // A suspended employer's vacancies leave the index too.
+  if (row.vacancy.status !== "open" || row.organisationStatus !== "verified") return null;
+  return buildVacancyDocument({ vacancy: row.vacancy, organisationName: row.organisationName }, resolver);
+}
+
+
+
+/** Every document of an index, page by page (for start-up loading and reindexing). */
+export async function* allDocuments(
+  db: Database,
+  index: IndexName,
+  options: { resolver?: OccupationResolver; pageSize?: number } = {},
+): AsyncGenerator<Array<CandidateDocument | VacancyDocument>> {
+  const pageSize = options.pageSize ?? 1_000;
+  let after: string | undefined;
+  for (;;) {
+    if (index === "candidates") {
+      const rows = await candidateRows(db, null, after, pageSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.id;
+      yield rows.map((r) => candidateDocument(r, options.resolver)).filter((d): d is CandidateDocument => d !== null);
+    } else {
+      const rows = await vacancyRows(db, null, after, pageSize);
+      if (rows.length === 0) return;
+      after = rows[rows.length - 1]!.vacancy.id;
+      yield rows.map((r) => vacancyDocument(r, options.resolver)).filter((d): d is VacancyDocument => d !== null);
+    }
+  }
+}
+
+/** Loads every public document into the engine (the embedded engine's start-up). */
+export async function loadAllIntoEngine(
+  db: Database,
+  engine: SearchEngine,
+  options: { resolver?: OccupationResolver } = {},
+) {
+  const counts: Record<IndexName, number> = { candidates: 0, vacancies: 0 };
+  for (const index of ["candidates", "vacancies"] as const) {
+    const docs: Array<CandidateDocument | VacancyDocument> = [];
+    for await (const page of allDocuments(db, index, options)) docs.push(...page);
+    await engine.reindex(index, docs);
+    counts[index] = docs.length;
+  }
+  return counts;
+}
+
+// ---------------------------------------------------------------------------
+// The outbox worker
+
+export type SearchOutboxResult = { claimed: number; upserted: number; deleted: number; failed: number };
+
+/**
+ * Claims due outbox rows, applies the current state of each entity to the engine, and marks the
+ * rows done; on an engine error the rows stay pending with a growing backoff (never lost).
+ */
+export async function processSearchOutbox(options: {
+  db: Database;
+  engine: SearchEngine;
+  resolver?: OccupationResolver;
+  now?: Date;
+  batchSize?: number;
+}): Promise<SearchOutboxResult> {
+  const { db, engine } = options;
+  const now = options.now ?? new Date();
+  const batchSize = options.batchSize ?? 200;
+  const claimed = await db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: searchOutbox.id, indexName: searchOutbox.indexName, entityId: searchOutbox.entityId, attempts: searchOutbox.attempts })
+      .from(searchOutbox)
+      .where(
+        and(
+          or(
+            eq(searchOutbox.status, "pending"),
+            and(eq(searchOutbox.status, "processing"), lte(searchOutbox.lockedUntil, now)),
+          ),
+          lte(searchOutbox.nextAttemptAt, now),
+        ),
+      )
+      .orderBy(asc(searchOutbox.id))
+      .limit(batchSize)
+      .for("update", { skipLocked: true });
+    if (rows.length > 0) {
+      await tx
+        .update(searchOutbox)
+        .set({ status: "processing", lockedUntil: new Date(now.getTime() + SEARCH_LEASE_MS) })
+        .where(inArray(searchOutbox.id, rows.map((r) => r.id)));
+    }
+    return rows;
+  });
+  const result: SearchOutboxResult = { claimed: claimed.length, upserted: 0, deleted: 0, failed: 0 };
+  if (claimed.length === 0) return result;
+
+  for (const index of ["candidates", "vacancies"] as const) {
+    const rows = claimed.filter((r) => r.indexName === index);
+    if (rows.length === 0) continue;
+    const ids = [...new Set(rows.map((r) => r.entityId))];
+    try {
+      const docs: Array<CandidateDocument | VacancyDocument> = [];
+      if (index === "candidates") {
+        for (const row of await candidateRows(db, ids)) {
+          const doc = candidateDocument(row, options.resolver);
+          if (doc) docs.push(doc);
+        }
+      } else {
+        for (const row of await vacancyRows(db, ids)) {
+          const doc = vacancyDocument(row, options.resolver);
+          if (doc) docs.push(doc);
+        }
+      }
+      const keep = new Set(docs.map((d) => d.id));
+      const remove = ids.filter((id) => !keep.has(id));
+      if (docs.length) await engine.upsertDocuments(index, docs);
+      if (remove.length) await engine.deleteDocuments(index, remove);
+      result.upserted += docs.length;
+      result.deleted += remove.length;
+      await db
+        .update(searchOutbox)
+        .set({ status: "done", doneAt: new Date(), lockedUntil: null, lastError: null })
+        .where(inArray(searchOutbox.id, rows.map((r) => r.id)));
+    } catch (error) {
+      result.failed += rows.length;
+      const message = error instanceof Error ? error.message : String(error);
+      for (const row of rows) {
+        const attempts = row.attempts + 1;
+        await db
+          .update(searchOutbox)
+          .set({
+            status: "pending",
+            attempts,
+            lockedUntil: null,
+            lastError: message.slice(0, 1000),
+            nextAttemptAt: new Date(now.getTime() + searchBackoffMs(attempts)),
+          })
+          .where(eq(searchOutbox.id, row.id));
+      }
+    }
+  }
+  return result;
+}
+
+/** Pending changes not yet applied (for the "search is catching up" notice and the bench). */
+export async function searchBacklog(db: Database) {
+  const rows = await db
+    .select({ id: searchOutbox.id })
+    .from(searchOutbox)
+    .where(or(eq(searchOutbox.status, "pending"), eq(searchOutbox.status, "processing")))
+    .limit(1000);
+  return rows.length;
+}
