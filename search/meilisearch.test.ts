@@ -24,7 +24,7 @@ const settings: IndexSettings = {
 const expectedSettingsBody = {
   searchableAttributes: ["occupationTitles", "skills", "experience"],
   displayedAttributes: ["id", "occupationTitles", "sector", "_geo"],
-  filterableAttributes: ["sector", "licences", "hoursPerWeek", "published", "_geo"],
+  filterableAttributes: ["sector", "licences", "hoursPerWeek", "published", "_geo", "id"],
   sortableAttributes: ["publishedAt", "_geo"],
   synonyms: {
     heftruck: ["vorkheftruck", "reachtruck"],
@@ -94,17 +94,17 @@ describe("settings", () => {
     ]);
   });
 
-  it("leaves _geo in place when given, keeps explicit stop words and typo exceptions", () => {
+  it("leaves _geo and id in place when given, keeps explicit stop words and typo exceptions", () => {
     const body = toMeilisearchSettings({
       ...settings,
       displayedAttributes: undefined,
-      filterableAttributes: ["_geo", "sector"],
+      filterableAttributes: ["_geo", "id", "sector"],
       sortableAttributes: ["_geo"],
       stopWords: ["de", "het"],
       typoTolerance: { ...DEFAULT_TYPO_TOLERANCE, disableOnAttributes: ["postcode"] },
     });
     expect(body.displayedAttributes).toEqual(["*"]);
-    expect(body.filterableAttributes).toEqual(["_geo", "sector"]);
+    expect(body.filterableAttributes).toEqual(["_geo", "id", "sector"]);
     expect(body.sortableAttributes).toEqual(["_geo"]);
     expect(body.stopWords).toEqual(["de", "het"]);
     expect(body.typoTolerance).toEqual({
@@ -205,6 +205,16 @@ describe("search requests", () => {
       attributesToRetrieve: ["id", "occupationTitles", "sector"],
       matchingStrategy: "all",
     });
+  });
+
+  it("writes a filter that matches nothing as `id IN []` (id is made filterable for it)", async () => {
+    await engine.search("candidates", { filter: f.and(f.eq("published", true), f.in("licences", [])) });
+    expect(lastBody("POST", "/indexes/t_candidates/search")).toEqual({
+      q: "",
+      filter: '(published = true) AND (licences IN [])',
+    });
+    await engine.search("candidates", { filter: f.or() });
+    expect(lastBody("POST", "/indexes/t_candidates/search")).toEqual({ q: "", filter: "id IN []" });
   });
 
   it("sends only q for a bare query", async () => {

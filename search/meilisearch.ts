@@ -102,12 +102,14 @@ export function bidirectionalSynonyms(synonyms: Record<string, string[]>): Recor
 
 /** The exact `PATCH /indexes/:uid/settings` body for our index settings. */
 export function toMeilisearchSettings(settings: IndexSettings): MeiliSettings {
-  const withGeo = (list: string[]) => (list.includes("_geo") ? [...list] : [...list, "_geo"]);
+  const withAll = (list: string[], extra: string[]) => [...list, ...extra.filter((x) => !list.includes(x))];
   return {
     searchableAttributes: [...settings.searchableAttributes],
     displayedAttributes: settings.displayedAttributes ? [...settings.displayedAttributes] : ["*"],
-    filterableAttributes: withGeo(settings.filterableAttributes),
-    sortableAttributes: withGeo(settings.sortableAttributes),
+    // `_geo` for _geoRadius / _geoPoint; `id` because the filter serialiser writes a filter that
+    // matches nothing as `id IN []`, and Meilisearch rejects filters on non-filterable fields.
+    filterableAttributes: withAll(settings.filterableAttributes, ["_geo", "id"]),
+    sortableAttributes: withAll(settings.sortableAttributes, ["_geo"]),
     synonyms: bidirectionalSynonyms(settings.synonyms),
     typoTolerance: {
       enabled: settings.typoTolerance.enabled,
