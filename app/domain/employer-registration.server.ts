@@ -38,8 +38,10 @@ class EmailUnavailable extends Error {}
 function isKvkConflict(error: unknown): boolean {
   for (let e: unknown = error; e && typeof e === "object"; e = (e as { cause?: unknown }).cause) {
     const { code, constraint_name, constraint } = e as Record<string, unknown>;
-    if (code === "23505" && (constraint_name ?? constraint) === "organisations_kvk_unique") return true;
-    if (code === "23505" && String((e as Error).message).includes("organisations_kvk_unique")) return true;
+    if (code === "23505" && (constraint_name ?? constraint) === "organisations_kvk_unique")
+      return true;
+    if (code === "23505" && String((e as Error).message).includes("organisations_kvk_unique"))
+      return true;
   }
   return false;
 }
@@ -108,7 +110,8 @@ export async function registerEmployer(
       // A blocked account cannot own a new organisation.
       if (!invitation.ok && invitation.reason === "account_disabled") throw new EmailUnavailable();
       // A brand-new organisation has no members and fits the role: anything else is a bug.
-      if (!invitation.ok) throw new Error(`registerEmployer: invitation failed (${invitation.reason})`);
+      if (!invitation.ok)
+        throw new Error(`registerEmployer: invitation failed (${invitation.reason})`);
       return { ok: true, organisationId, invitationId: invitation.invitationId } as const;
     });
   } catch (error) {

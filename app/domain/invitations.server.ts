@@ -275,118 +275,120 @@ export async function acceptInvitation(
 ): Promise<AcceptResult> {
   // argon2 is slow: hash before taking the row lock.
   const passwordHash = input.newAccount ? await hashPassword(input.newAccount.password) : null;
-  return db.transaction(async (tx): Promise<AcceptResult> => {
-    const [invitation] = await tx
-      .select()
-      .from(invitations)
-      .where(eq(invitations.tokenHash, hashToken(input.token)))
-      .for("update");
-    if (!invitation) return { ok: false, reason: "unknown" };
-    const state = stateOf(invitation, now);
-    if (state !== "open") return { ok: false, reason: state };
+  return db
+    .transaction(async (tx): Promise<AcceptResult> => {
+      const [invitation] = await tx
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashToken(input.token)))
+        .for("update");
+      if (!invitation) return { ok: false, reason: "unknown" };
+      const state = stateOf(invitation, now);
+      if (state !== "open") return { ok: false, reason: state };
 
-    const [account] = await tx
-      .select({ id: users.id, disabledAt: users.disabledAt })
-      .from(users)
-      .where(eq(users.email, invitation.email));
-    if (account?.disabledAt) return { ok: false, reason: "account_disabled" };
-    if (account && !input.current) return { ok: false, reason: "login_required" };
-    if (input.current && input.current.userId !== account?.id) {
-      return { ok: false, reason: "wrong_account" };
-    }
+      const [account] = await tx
+        .select({ id: users.id, disabledAt: users.disabledAt })
+        .from(users)
+        .where(eq(users.email, invitation.email));
+      if (account?.disabledAt) return { ok: false, reason: "account_disabled" };
+      if (account && !input.current) return { ok: false, reason: "login_required" };
+      if (input.current && input.current.userId !== account?.id) {
+        return { ok: false, reason: "wrong_account" };
+      }
 
-    let userId: string;
-    let created = false;
-    if (account) {
-      userId = account.id;
-    } else {
-      if (!input.newAccount || !passwordHash) return { ok: false, reason: "details_required" };
-      const [user] = await tx
-        .insert(users)
-        .values({ email: invitation.email, name: input.newAccount.name.trim(), passwordHash })
-        .returning({ id: users.id });
-      userId = user!.id;
-      created = true;
-    }
+      let userId: string;
+      let created = false;
+      if (account) {
+        userId = account.id;
+      } else {
+        if (!input.newAccount || !passwordHash) return { ok: false, reason: "details_required" };
+        const [user] = await tx
+          .insert(users)
+          .values({ email: invitation.email, name: input.newAccount.name.trim(), passwordHash })
+          .returning({ id: users.id });
+        userId = user!.id;
+        created = true;
+      }
 
-    let activeMembershipId: string | null = null;
-    if (invitation.organisationId && invitation.role) {
-      const [membership] = await tx
-        .insert(memberships)
-        .values({
-          userId,
-          organisationId: invitation.organisationId,
-          role: invitation.role,
-          isOrgAdmin: invitation.isOrgAdmin,
-        })
-        .onConflictDoNothing()
-        .returning({ id: memberships.id });
-      if (membership) {
-        await audit(tx, {
-          actorUserId: userId,
-          actorOrganisationId: invitation.organisationId,
-          action: "membership.created",
-          objectType: "membership",
-          objectId: membership.id,
-          origin: input.origin,
-          details: {
+      let activeMembershipId: string | null = null;
+      if (invitation.organisationId && invitation.role) {
+        const [membership] = await tx
+          .insert(memberships)
+          .values({
             userId,
             organisationId: invitation.organisationId,
             role: invitation.role,
             isOrgAdmin: invitation.isOrgAdmin,
-            invitationId: invitation.id,
-          },
-        });
-        activeMembershipId = membership.id;
-      } else {
-        const [existing] = await tx
-          .select({ id: memberships.id })
-          .from(memberships)
-          .where(
-            and(
-              eq(memberships.userId, userId),
-              eq(memberships.organisationId, invitation.organisationId),
-              eq(memberships.role, invitation.role),
-            ),
-          );
-        activeMembershipId = existing?.id ?? null;
+          })
+          .onConflictDoNothing()
+          .returning({ id: memberships.id });
+        if (membership) {
+          await audit(tx, {
+            actorUserId: userId,
+            actorOrganisationId: invitation.organisationId,
+            action: "membership.created",
+            objectType: "membership",
+            objectId: membership.id,
+            origin: input.origin,
+            details: {
+              userId,
+              organisationId: invitation.organisationId,
+              role: invitation.role,
+              isOrgAdmin: invitation.isOrgAdmin,
+              invitationId: invitation.id,
+            },
+          });
+          activeMembershipId = membership.id;
+        } else {
+          const [existing] = await tx
+            .select({ id: memberships.id })
+            .from(memberships)
+            .where(
+              and(
+                eq(memberships.userId, userId),
+                eq(memberships.organisationId, invitation.organisationId),
+                eq(memberships.role, invitation.role),
+              ),
+            );
+          activeMembershipId = existing?.id ?? null;
+        }
+      } else if (invitation.candidateId) {
+        // A candidate account: link the candidate record, unless it already has an account.
+        const linked = await tx
+          .update(candidates)
+          .set({ userId, updatedAt: now })
+          .where(and(eq(candidates.id, invitation.candidateId), isNull(candidates.userId)))
+          .returning({ id: candidates.id });
+        // Nothing of this transaction may stay: throwing rolls it back.
+        if (linked.length === 0) throw new Rollback({ ok: false, reason: "used" });
       }
-    } else if (invitation.candidateId) {
-      // A candidate account: link the candidate record, unless it already has an account.
-      const linked = await tx
-        .update(candidates)
-        .set({ userId, updatedAt: now })
-        .where(and(eq(candidates.id, invitation.candidateId), isNull(candidates.userId)))
-        .returning({ id: candidates.id });
-      // Nothing of this transaction may stay: throwing rolls it back.
-      if (linked.length === 0) throw new Rollback({ ok: false, reason: "used" });
-    }
 
-    await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id));
-    await audit(tx, {
-      actorUserId: userId,
-      actorOrganisationId: invitation.organisationId,
-      action: "invitation.accepted",
-      objectType: "invitation",
-      objectId: invitation.id,
-      origin: input.origin,
-      details: {
-        userId,
-        organisationId: invitation.organisationId,
-        role: invitation.role ?? "candidate",
-        candidateId: invitation.candidateId,
-        newAccount: created,
-      },
+      await tx.update(invitations).set({ usedAt: now }).where(eq(invitations.id, invitation.id));
+      await audit(tx, {
+        actorUserId: userId,
+        actorOrganisationId: invitation.organisationId,
+        action: "invitation.accepted",
+        objectType: "invitation",
+        objectId: invitation.id,
+        origin: input.origin,
+        details: {
+          userId,
+          organisationId: invitation.organisationId,
+          role: invitation.role ?? "candidate",
+          candidateId: invitation.candidateId,
+          newAccount: created,
+        },
+      });
+
+      // A new session on every change of who or what the session is for (no fixation).
+      if (input.current) await invalidateSession(tx, input.current.sessionId);
+      const { token, session } = await createSession(tx, userId, activeMembershipId, now);
+      return { ok: true, userId, token, expiresAt: session.expiresAt, created };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof Rollback) return error.result;
+      throw error;
     });
-
-    // A new session on every change of who or what the session is for (no fixation).
-    if (input.current) await invalidateSession(tx, input.current.sessionId);
-    const { token, session } = await createSession(tx, userId, activeMembershipId, now);
-    return { ok: true, userId, token, expiresAt: session.expiresAt, created };
-  }).catch((error: unknown) => {
-    if (error instanceof Rollback) return error.result;
-    throw error;
-  });
 }
 
 /** Thrown inside a transaction to roll it back and still answer `result`. */
@@ -422,7 +424,11 @@ export async function revokeInvitation(
           isNull(invitations.revokedAt),
         ),
       )
-      .returning({ id: invitations.id, organisationId: invitations.organisationId, role: invitations.role });
+      .returning({
+        id: invitations.id,
+        organisationId: invitations.organisationId,
+        role: invitations.role,
+      });
     if (!row) return "not_found" as const;
     await audit(tx, {
       actorUserId: input.actor.userId,
@@ -455,7 +461,9 @@ export async function listOpenInvitations(db: Database, scope: InvitationScope, 
     .leftJoin(inviter, eq(inviter.id, invitations.invitedByUserId))
     .where(
       and(
-        scope.kind === "organisation" ? eq(invitations.organisationId, scope.organisationId) : undefined,
+        scope.kind === "organisation"
+          ? eq(invitations.organisationId, scope.organisationId)
+          : undefined,
         isNull(invitations.usedAt),
         isNull(invitations.revokedAt),
         gt(invitations.expiresAt, now),

@@ -19,12 +19,16 @@ export const newPasswordFields = {
 };
 
 /** Adds the "the two must match" rule to a schema holding newPasswordFields. */
-export function withMatchingPasswords<S extends z.ZodType<{ password: string; confirmPassword: string }>>(
-  schema: S,
-) {
+export function withMatchingPasswords<
+  S extends z.ZodType<{ password: string; confirmPassword: string }>,
+>(schema: S) {
   return schema.superRefine((value, ctx) => {
     if (value.password !== value.confirmPassword) {
-      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: t("invite.password.mismatch") });
+      ctx.addIssue({
+        code: "custom",
+        path: ["confirmPassword"],
+        message: t("invite.password.mismatch"),
+      });
     }
   });
 }
@@ -34,4 +38,6 @@ export const emailField = z
   .string({ error: t("invite.email.required") })
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: t("invite.email.invalid") }).max(254, { error: t("invite.email.invalid") }));
+  .pipe(
+    z.email({ error: t("invite.email.invalid") }).max(254, { error: t("invite.email.invalid") }),
+  );

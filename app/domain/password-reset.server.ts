@@ -101,7 +101,10 @@ export async function requestPasswordReset(
 
 export type ResetLinkState = "open" | "used" | "expired" | "unknown";
 
-function stateOf(row: { usedAt: Date | null; expiresAt: Date; disabledAt: Date | null }, now: Date) {
+function stateOf(
+  row: { usedAt: Date | null; expiresAt: Date; disabledAt: Date | null },
+  now: Date,
+) {
   if (row.usedAt) return "used" as const;
   if (row.disabledAt) return "unknown" as const;
   if (row.expiresAt <= now) return "expired" as const;

@@ -2,7 +2,8 @@
 export const invite = {
   // Shared password fields
   "invite.password.label": "Kies een wachtwoord",
-  "invite.password.help": "Minstens 12 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
+  "invite.password.help":
+    "Minstens 12 tekens. Een zin van een paar woorden is makkelijk te onthouden.",
   "invite.password.repeat": "Herhaal het wachtwoord",
   "invite.password.required": "Kies een wachtwoord.",
   "invite.password.tooShort": "Het wachtwoord moet minstens 12 tekens lang zijn.",
@@ -17,7 +18,8 @@ export const invite = {
   "invite.accept.title": "Uitnodiging voor Werkbrug",
   "invite.accept.intro": "{inviter} nodigt u uit voor {organisation}. Uw rol: {role}.",
   "invite.accept.introCandidate": "{inviter} nodigt u uit om een account te maken bij Werkbrug.",
-  "invite.accept.adminNote": "U wordt ook beheerder van de organisatie. U kunt dan collega's uitnodigen.",
+  "invite.accept.adminNote":
+    "U wordt ook beheerder van de organisatie. U kunt dan collega's uitnodigen.",
   "invite.accept.forEmail": "Deze uitnodiging is voor {email}.",
   "invite.accept.name": "Uw naam",
   "invite.accept.nameRequired": "Vul uw naam in.",
@@ -36,8 +38,7 @@ export const invite = {
   "invite.accept.disabled":
     "Het account met dit e-mailadres is geblokkeerd. Neem contact op met de persoon die u heeft uitgenodigd.",
   "invite.invalid.title": "Deze link werkt niet",
-  "invite.invalid.used":
-    "Deze uitnodiging is al gebruikt. Heeft u al een account? Log dan in.",
+  "invite.invalid.used": "Deze uitnodiging is al gebruikt. Heeft u al een account? Log dan in.",
   "invite.invalid.expired":
     "Deze uitnodiging is verlopen. Een uitnodiging is 7 dagen geldig. Vraag de persoon die u heeft uitgenodigd om een nieuwe.",
   "invite.invalid.revoked":
@@ -58,11 +59,13 @@ export const invite = {
   "invite.form.organisationRequired": "Kies een organisatie.",
   "invite.form.role": "Rol",
   "invite.form.roleRequired": "Kies een rol.",
-  "invite.form.isOrgAdmin": "Deze persoon mag zelf collega's uitnodigen (beheerder van de organisatie)",
+  "invite.form.isOrgAdmin":
+    "Deze persoon mag zelf collega's uitnodigen (beheerder van de organisatie)",
   "invite.form.submit": "Uitnodiging versturen",
   "invite.form.pending": "Bezig met versturen…",
   "invite.form.sent": "De uitnodiging is verstuurd naar {email}.",
-  "invite.form.replaced": "Er stond al een uitnodiging open voor dit adres. Die werkt nu niet meer.",
+  "invite.form.replaced":
+    "Er stond al een uitnodiging open voor dit adres. Die werkt nu niet meer.",
   "invite.error.organisationNotFound": "Deze organisatie bestaat niet.",
   "invite.error.roleNotAllowed": "Deze rol past niet bij dit soort organisatie.",
   "invite.error.alreadyMember": "Deze persoon heeft deze rol al in de organisatie.",
@@ -98,8 +101,10 @@ export const invite = {
   "reset.complete.submit": "Wachtwoord opslaan",
   "reset.complete.pending": "Bezig met opslaan…",
   "reset.invalid.title": "Deze link werkt niet",
-  "reset.invalid.used": "Deze link is al gebruikt. Vraag een nieuwe link aan als u nog een nieuw wachtwoord wilt kiezen.",
-  "reset.invalid.expired": "Deze link is verlopen. Een link is 1 uur geldig. Vraag een nieuwe link aan.",
+  "reset.invalid.used":
+    "Deze link is al gebruikt. Vraag een nieuwe link aan als u nog een nieuw wachtwoord wilt kiezen.",
+  "reset.invalid.expired":
+    "Deze link is verlopen. Een link is 1 uur geldig. Vraag een nieuwe link aan.",
   "reset.invalid.unknown":
     "We kennen deze link niet. Kijk of u de hele link uit de e-mail heeft gebruikt, of vraag een nieuwe link aan.",
   "reset.invalid.again": "Nieuwe link aanvragen",
@@ -127,10 +132,12 @@ export const invite = {
   "register.email": "Uw e-mailadres",
   "register.emailHelp": "Hier sturen we een link naar. Met die link kiest u uw wachtwoord.",
   "register.tooLong": "Dit is te lang.",
-  "register.emailUnavailable": "Met dit e-mailadres kunt u geen organisatie aanmelden. Neem contact met ons op.",
+  "register.emailUnavailable":
+    "Met dit e-mailadres kunt u geen organisatie aanmelden. Neem contact met ons op.",
   "register.submit": "Organisatie aanmelden",
   "register.pending": "Bezig met aanmelden…",
-  "register.rateLimited": "Er zijn te veel aanmeldingen gedaan vanaf uw verbinding. Probeer het later opnieuw.",
+  "register.rateLimited":
+    "Er zijn te veel aanmeldingen gedaan vanaf uw verbinding. Probeer het later opnieuw.",
   "register.doneTitle": "Bijna klaar",
   "register.done":
     "We hebben een e-mail gestuurd naar {email}. Klik op de link in die e-mail om uw e-mailadres te bevestigen en een wachtwoord te kiezen. De link is 7 dagen geldig.",
