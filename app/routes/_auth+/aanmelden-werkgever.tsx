@@ -64,7 +64,11 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: outcome.reason === "rate_limited" ? 429 : 400 },
     );
   }
-  return json({ done: true, email: submission.value.email, result: submission.reply({ resetForm: true }) });
+  return json({
+    done: true,
+    email: submission.value.email,
+    result: submission.reply({ resetForm: true }),
+  });
 }
 
 export default function RegisterEmployerPage() {
@@ -101,7 +105,11 @@ export default function RegisterEmployerPage() {
         <FormError id={form.errorId} errors={form.errors} />
         <Field
           label={t("register.organisationName")}
-          inputProps={{ ...input("organisationName"), autoComplete: "organization", autoFocus: true }}
+          inputProps={{
+            ...input("organisationName"),
+            autoComplete: "organization",
+            autoFocus: true,
+          }}
           errors={fields.organisationName.errors}
           errorId={fields.organisationName.errorId}
         />

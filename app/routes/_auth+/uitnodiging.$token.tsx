@@ -1,11 +1,21 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { getDb } from "#db/client.server";
-import { getAuthContext, getAuthContextForToken, homeOf, sessionCookie } from "~/auth/session.server";
+import {
+  getAuthContext,
+  getAuthContextForToken,
+  homeOf,
+  sessionCookie,
+} from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { requestOrigin } from "~/domain/audit.server";
@@ -28,7 +38,9 @@ const NoFields = z.object({});
 const invalidStatus = { used: 410, expired: 410, revoked: 410, unknown: 404 } as const;
 type InvalidState = keyof typeof invalidStatus;
 
-export const meta: MetaFunction = () => [{ title: `${t("invite.accept.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${t("invite.accept.title")} · ${t("app.name")}` },
+];
 
 // The link carries a secret: never pass it on to another site in a Referer header.
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
@@ -98,7 +110,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     if (result.reason === "login_required") {
-      throw redirect(`/login?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`);
+      throw redirect(
+        `/login?${new URLSearchParams({ redirectTo: new URL(request.url).pathname })}`,
+      );
     }
     const status =
       result.reason in invalidStatus
@@ -127,12 +141,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function AcceptInvitationPage() {
   const data = useLoaderData<typeof loader>();
-  if (data.state !== "open" || !data.invitation) return <InvalidLink state={data.state as InvalidState} />;
+  if (data.state !== "open" || !data.invitation)
+    return <InvalidLink state={data.state as InvalidState} />;
   const { invitation, view } = data;
   return (
     <section className="mx-auto max-w-md" aria-labelledby="invite-title">
       <h1 id="invite-title" className="mb-2 text-2xl font-bold">
-        {view === "accept" || view === "login" ? t("invite.accept.existingTitle") : t("invite.accept.title")}
+        {view === "accept" || view === "login"
+          ? t("invite.accept.existingTitle")
+          : t("invite.accept.title")}
       </h1>
       <p className="mb-2 text-slate-700">
         {invitation.role === "candidate" || !invitation.organisationName
@@ -143,8 +160,12 @@ export default function AcceptInvitationPage() {
               role: t(`role.${invitation.role}` as MessageKey),
             })}
       </p>
-      {invitation.isOrgAdmin ? <p className="mb-2 text-slate-700">{t("invite.accept.adminNote")}</p> : null}
-      <p className="mb-6 text-slate-700">{t("invite.accept.forEmail", { email: invitation.email })}</p>
+      {invitation.isOrgAdmin ? (
+        <p className="mb-2 text-slate-700">{t("invite.accept.adminNote")}</p>
+      ) : null}
+      <p className="mb-6 text-slate-700">
+        {t("invite.accept.forEmail", { email: invitation.email })}
+      </p>
       {view === "create" ? <NewAccountForm suggestedName={invitation.suggestedName} /> : null}
       {view === "accept" ? <AcceptForm /> : null}
       {view === "login" ? (
@@ -185,24 +206,36 @@ function NewAccountForm({ suggestedName }: { suggestedName: string }) {
       <FormError id={form.errorId} errors={form.errors} />
       <Field
         label={t("invite.accept.name")}
-        inputProps={{ ...getInputProps(fields.name, { type: "text" }), autoComplete: "name", autoFocus: true }}
+        inputProps={{
+          ...getInputProps(fields.name, { type: "text" }),
+          autoComplete: "name",
+          autoFocus: true,
+        }}
         errors={fields.name.errors}
         errorId={fields.name.errorId}
       />
       <Field
         label={t("invite.password.label")}
         help={t("invite.password.help")}
-        inputProps={{ ...getInputProps(fields.password, { type: "password" }), autoComplete: "new-password" }}
+        inputProps={{
+          ...getInputProps(fields.password, { type: "password" }),
+          autoComplete: "new-password",
+        }}
         errors={fields.password.errors}
         errorId={fields.password.errorId}
       />
       <Field
         label={t("invite.password.repeat")}
-        inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+        inputProps={{
+          ...getInputProps(fields.confirmPassword, { type: "password" }),
+          autoComplete: "new-password",
+        }}
         errors={fields.confirmPassword.errors}
         errorId={fields.confirmPassword.errorId}
       />
-      <SubmitButton pendingText={t("invite.accept.pending")}>{t("invite.accept.submit")}</SubmitButton>
+      <SubmitButton pendingText={t("invite.accept.pending")}>
+        {t("invite.accept.submit")}
+      </SubmitButton>
     </Form>
   );
 }
@@ -225,7 +258,9 @@ function InvalidLink({ state }: { state: InvalidState }) {
       <h1 id="invite-invalid-title" className="mb-4 text-2xl font-bold">
         {t("invite.invalid.title")}
       </h1>
-      <p className="mb-6 rounded-lg bg-white p-6 shadow">{t(`invite.invalid.${state}` as MessageKey)}</p>
+      <p className="mb-6 rounded-lg bg-white p-6 shadow">
+        {t(`invite.invalid.${state}` as MessageKey)}
+      </p>
       <Link to="/login" className="font-semibold text-brand-700 underline">
         {t("invite.invalid.toLogin")}
       </Link>

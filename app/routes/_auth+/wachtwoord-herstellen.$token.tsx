@@ -1,6 +1,11 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type {
+  ActionFunctionArgs,
+  HeadersFunction,
+  LoaderFunctionArgs,
+  MetaFunction,
+} from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -17,7 +22,9 @@ const ResetSchema = withMatchingPasswords(z.object(newPasswordFields));
 const invalidStatus = { used: 410, expired: 410, unknown: 404 } as const;
 type InvalidState = keyof typeof invalidStatus;
 
-export const meta: MetaFunction = () => [{ title: `${t("reset.complete.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${t("reset.complete.title")} · ${t("app.name")}` },
+];
 
 // The link carries a secret: never pass it on to another site in a Referer header.
 export const headers: HeadersFunction = () => ({ "Referrer-Policy": "no-referrer" });
@@ -41,7 +48,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   if (!result.ok) {
     return json(
-      submission.reply({ ...hide, formErrors: [t(`reset.invalid.${result.reason}` as MessageKey)] }),
+      submission.reply({
+        ...hide,
+        formErrors: [t(`reset.invalid.${result.reason}` as MessageKey)],
+      }),
       { status: invalidStatus[result.reason] },
     );
   }
@@ -81,7 +91,9 @@ export default function ResetPasswordPage() {
       <h1 id="reset-title" className="mb-2 text-2xl font-bold">
         {t("reset.complete.title")}
       </h1>
-      <p className="mb-2 text-slate-700">{t("reset.complete.intro", { email: data.email ?? "" })}</p>
+      <p className="mb-2 text-slate-700">
+        {t("reset.complete.intro", { email: data.email ?? "" })}
+      </p>
       <p className="mb-6 text-slate-700">{t("reset.complete.note")}</p>
       <Form method="post" {...getFormProps(form)} className="rounded-lg bg-white p-6 shadow">
         <FormError id={form.errorId} errors={form.errors} />
@@ -98,11 +110,16 @@ export default function ResetPasswordPage() {
         />
         <Field
           label={t("invite.password.repeat")}
-          inputProps={{ ...getInputProps(fields.confirmPassword, { type: "password" }), autoComplete: "new-password" }}
+          inputProps={{
+            ...getInputProps(fields.confirmPassword, { type: "password" }),
+            autoComplete: "new-password",
+          }}
           errors={fields.confirmPassword.errors}
           errorId={fields.confirmPassword.errorId}
         />
-        <SubmitButton pendingText={t("reset.complete.pending")}>{t("reset.complete.submit")}</SubmitButton>
+        <SubmitButton pendingText={t("reset.complete.pending")}>
+          {t("reset.complete.submit")}
+        </SubmitButton>
       </Form>
     </section>
   );

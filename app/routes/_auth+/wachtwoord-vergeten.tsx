@@ -15,7 +15,9 @@ import { t } from "~/i18n";
 
 const ForgotSchema = z.object({ email: emailField });
 
-export const meta: MetaFunction = () => [{ title: `${t("reset.request.title")} · ${t("app.name")}` }];
+export const meta: MetaFunction = () => [
+  { title: `${t("reset.request.title")} · ${t("app.name")}` },
+];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
@@ -57,7 +59,10 @@ export default function ForgotPasswordPage() {
         {t("reset.request.title")}
       </h1>
       {data?.sent ? (
-        <p role="status" className="mb-6 rounded-lg border border-green-700 bg-green-50 p-4 text-green-900">
+        <p
+          role="status"
+          className="mb-6 rounded-lg border border-green-700 bg-green-50 p-4 text-green-900"
+        >
           {t("reset.request.sent")}
         </p>
       ) : (
@@ -67,11 +72,17 @@ export default function ForgotPasswordPage() {
             <FormError id={form.errorId} errors={form.errors} />
             <Field
               label={t("invite.email.label")}
-              inputProps={{ ...getInputProps(fields.email, { type: "email" }), autoComplete: "email", autoFocus: true }}
+              inputProps={{
+                ...getInputProps(fields.email, { type: "email" }),
+                autoComplete: "email",
+                autoFocus: true,
+              }}
               errors={fields.email.errors}
               errorId={fields.email.errorId}
             />
-            <SubmitButton pendingText={t("reset.request.pending")}>{t("reset.request.submit")}</SubmitButton>
+            <SubmitButton pendingText={t("reset.request.pending")}>
+              {t("reset.request.submit")}
+            </SubmitButton>
           </Form>
         </>
       )}
