@@ -4,6 +4,7 @@ import {
   MeilisearchError,
   MeilisearchRequestError,
   MeilisearchTaskTimeOutError,
+  type EnqueuedTask,
   type EnqueuedTaskPromise,
   type Index,
   type IndexSwap,
@@ -310,9 +311,9 @@ export class MeilisearchEngine implements SearchEngine {
   }
 
   /** Waits for the task; a failed or canceled task becomes an error with the task's message. */
-  async #wait(what: string, enqueued: EnqueuedTaskPromise): Promise<Task> {
+  async #wait(what: string, enqueued: EnqueuedTaskPromise | Promise<Task>): Promise<Task> {
     const task = await this.#call(what, () =>
-      enqueued.waitTask({ timeout: this.#taskTimeoutMs, interval: this.#pollMs }),
+      "waitTask" in enqueued ? enqueued.waitTask({ timeout: this.#taskTimeoutMs, interval: this.#pollMs }) : enqueued,
     );
     if (task.status !== "succeeded") {
       const reason = task.error
@@ -327,12 +328,16 @@ export class MeilisearchEngine implements SearchEngine {
     return task;
   }
 
-  /** Starts all tasks, then waits for each in order (Meilisearch batches them). */
+  /**
+   * Enqueues the tasks one after the other (so their order, and with it last-write-wins for a
+   * document sent twice, is the order given), then waits for each; Meilisearch batches them.
+   */
   async #waitAll(what: string, starts: Array<() => EnqueuedTaskPromise>): Promise<void> {
-    const enqueued = starts.map((start) => start());
-    // Attach handlers at once so a rejected enqueue is never unhandled while we wait.
-    enqueued.forEach((p) => p.catch(() => undefined));
-    for (const p of enqueued) await this.#wait(what, p);
+    const enqueued: EnqueuedTask[] = [];
+    for (const start of starts) enqueued.push(await this.#call(what, () => start()));
+    for (const task of enqueued) {
+      await this.#wait(what, this.client.tasks.waitForTask(task, { timeout: this.#taskTimeoutMs, interval: this.#pollMs }));
+    }
   }
 
   #index(uid: string): Index<Record<string, unknown>> {
@@ -395,7 +400,7 @@ export class MeilisearchEngine implements SearchEngine {
   async getDocument<D extends BaseDocument>(index: IndexName, id: string): Promise<D | null> {
     const uid = this.indexUid(index);
     try {
-      return await this.#index(uid).getDocument<D>(id);
+      return await this.#index(uid).getDocument<D>(encodeURIComponent(id));
     } catch (error) {
       const code = error instanceof MeilisearchApiError ? error.cause?.code : undefined;
       if (code === "document_not_found" || code === "index_not_found") return null;
