@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { candidateIndexSettings, type CandidateDocument } from "./documents";
 import type { SearchEngine } from "./engine";
-import { f } from "./filter";
+import { f, type Filter } from "./filter";
 
 /*
  * The engine-agnostic contract every SearchEngine adapter must pass: filters, facets, geo
@@ -108,8 +108,8 @@ export function runEngineContract(
         contractCandidate({ licences: ["B", "C"], hoursMin: 32, hoursMax: 40, hasDetentionExperience: true }),
         contractCandidate({ licences: ["B", "C", "CE"], hoursMin: 24, hoursMax: 40, sectors: ["transport"] }),
       ]);
-      const search = async (filter: Parameters<typeof f.and>[0]) =>
-        ids((await engine.search("candidates", { filter: filter ?? undefined, limit: 10 })).hits).sort();
+      const search = async (filter: Filter | undefined) =>
+        ids((await engine.search("candidates", { ...(filter ? { filter } : {}), limit: 10 })).hits).sort();
       expect(await search(f.all("licences", ["C", "B"]))).toEqual([c!.id, ce!.id].sort());
       expect(await search(f.and(f.lte("hoursMin", 24), f.gte("hoursMax", 32)))).toEqual([ce!.id]);
       expect(await search(f.range("hoursMin", 20, 32))).toEqual([c!.id, ce!.id].sort());

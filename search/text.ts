@@ -29,7 +29,7 @@ const DOUBLE_CONSONANT_END = /([bdfgklmnprst])\1$/;
  * medewerkster → medewerker, technica → technicus, operatrice → operateur, heftrucks → heftruck.
  */
 export function stem(word: string): string {
-  let w = word;
+  const w = word;
   if (w.length < 4 || /^\d+$/.test(w)) return w;
   // female forms
   if (w.endsWith("trices") || w.endsWith("trice")) return w.replace(/trices?$/, "teur");
