@@ -4,8 +4,11 @@ import { hash, verify } from "@node-rs/argon2";
 // algorithm 2 = Argon2id (the library exports it as an ambient const enum, which isolatedModules cannot read).
 const options = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1, outputLen: 32 } as const;
 
-export const MIN_PASSWORD_LENGTH = 12;
-export const MAX_PASSWORD_LENGTH = 256;
+// One source for the limits: the browser validates with the same numbers.
+export {
+  PASSWORD_MIN as MIN_PASSWORD_LENGTH,
+  PASSWORD_MAX as MAX_PASSWORD_LENGTH,
+} from "~/domain/new-password";
 
 export function hashPassword(password: string) {
   return hash(password, options);

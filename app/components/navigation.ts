@@ -21,7 +21,6 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
   municipality_coordinator: [],
   employer: [
     { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
-    { to: "/werkgever/collega", key: "nav.employer.invite", permission: "invite:own-organisation" },
   ],
   candidate: [],
 };
@@ -30,6 +29,10 @@ export function navigationFor(role: Role, permissions: readonly Permission[]): N
   const items: NavItem[] = [{ to: roleHome[role], label: t("nav.home"), end: true }];
   for (const s of sections[role]) {
     if (!s.permission || permissions.includes(s.permission)) items.push({ to: s.to, label: t(s.key) });
+  }
+  // Any organisation's own admin may invite colleagues.
+  if (permissions.includes("invite:own-organisation")) {
+    items.push({ to: "/organisatie/uitnodigen", label: t("nav.inviteColleague") });
   }
   items.push({ to: "/account", label: t("nav.account") });
   return items;

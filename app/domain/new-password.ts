@@ -4,8 +4,8 @@ import { t } from "~/i18n";
 /*
  * The "choose a password" fields of the invitation and password-reset forms. Shared by the
  * server and the browser (Conform validates on blur), so it cannot import password.server:
- * the classic compiler empties .server modules in the browser bundle. The numbers mirror
- * MIN_PASSWORD_LENGTH / MAX_PASSWORD_LENGTH there (a unit of the tests checks they agree).
+ * the classic compiler empties .server modules in the browser bundle. password.server
+ * re-exports these limits, so there is one source.
  */
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;

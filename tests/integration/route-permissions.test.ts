@@ -61,7 +61,8 @@ function expected(access: RouteAccess, caller: Caller, method: "GET" | "POST"): 
       const permission = method === "POST" ? (access.action ?? access.permission) : access.permission;
       const granted = resolvePermissions({
         role: subject.role,
-        isOrgAdmin: true,
+        // createRoleWorld makes only the employers their organisation's admin.
+        isOrgAdmin: caller === "employer" || caller === "employer_unverified",
         organisationVerification: subject.verification,
       });
       return granted.has(permission) ? "allowed" : "forbidden";

@@ -61,5 +61,5 @@ export const home = {
   "nav.admin.audit": "Logboek",
   "nav.admin.mailbox": "Mailbox (ontwikkeling)",
   "nav.employer.organisation": "Onze organisatie",
-  "nav.employer.invite": "Collega uitnodigen",
+  "nav.inviteColleague": "Collega uitnodigen",
 } as const satisfies Record<string, string>;

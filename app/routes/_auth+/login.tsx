@@ -5,12 +5,12 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { attemptLogin } from "~/auth/login.server";
-import { MAX_PASSWORD_LENGTH } from "~/auth/password.server";
 import { homeOf, requireAnonymous, safeRedirect, sessionCookie, getAuthContextForToken } from "~/auth/session.server";
 import { Field, FormError, SubmitButton } from "~/components/forms";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { getDb } from "#db/client.server";
 import { requestOrigin } from "~/domain/audit.server";
+import { PASSWORD_MAX } from "~/domain/new-password";
 import { t } from "~/i18n";
 
 const LoginSchema = z.object({
@@ -21,7 +21,7 @@ const LoginSchema = z.object({
     .pipe(z.email({ error: t("auth.login.emailInvalid") })),
   password: z
     .string({ error: t("auth.login.passwordRequired") })
-    .max(MAX_PASSWORD_LENGTH, { error: t("auth.login.failed") }),
+    .max(PASSWORD_MAX, { error: t("auth.login.failed") }),
   redirectTo: z.string().optional(),
 });
 
