@@ -486,6 +486,24 @@ export const vacancies = pgTable(
   ],
 );
 
+// A coach shares an open vacancy with a candidate on their caseload (the candidate sees it, with
+// the same explanation as the coach's match list).
+export const sharedVacancies = pgTable(
+  "shared_vacancies",
+  {
+    candidateId: uuid("candidate_id")
+      .notNull()
+      .references(() => candidates.id, { onDelete: "cascade" }),
+    vacancyId: uuid("vacancy_id")
+      .notNull()
+      .references(() => vacancies.id, { onDelete: "cascade" }),
+    sharedByUserId: uuid("shared_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    note: text("note"),
+    sharedAt: timestamp("shared_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.candidateId, t.vacancyId] })],
+);
+
 // ---------------------------------------------------------------------------
 // Pipeline
 
