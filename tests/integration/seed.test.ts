@@ -9,7 +9,10 @@ import { identityFingerprint } from "~/domain/candidates/nomination.server";
 import { isPublicCode } from "~/domain/candidates/public-code";
 import { findPlace, haversineKm, municipalityByCode } from "~/domain/geo/gazetteer";
 import type { Database } from "#db/client.server";
+import { buildCandidateDocument, buildVacancyDocument } from "#search/documents";
+import { meetsConstraints } from "#search/matching";
 import {
+  candidateConstraints,
   candidateIdentities,
   candidateProfiles,
   candidateStatus,
@@ -391,6 +394,44 @@ describe("demo world", () => {
       expect(proposalOffers.length, proposal.status).toBe(
         offerSteps.includes(proposal.status) ? 1 : 0,
       );
+    }
+  });
+
+  it("only puts candidates forward for vacancies whose hard requirements they meet", async () => {
+    const active = [
+      "requested",
+      "proposed",
+      "interested",
+      "meeting_planned",
+      "offer_made",
+    ] as const;
+    const rows = await t.db
+      .select({ candidate: candidates, profile: candidateProfiles, vacancy: vacancies })
+      .from(proposals)
+      .innerJoin(candidates, eq(candidates.id, proposals.candidateId))
+      .innerJoin(candidateProfiles, eq(candidateProfiles.candidateId, candidates.id))
+      .innerJoin(vacancies, eq(vacancies.id, proposals.vacancyId))
+      .where(inArray(proposals.status, [...active]));
+    expect(rows.length).toBeGreaterThan(5);
+    for (const { candidate, profile, vacancy } of rows) {
+      const [constraints] = await t.db
+        .select()
+        .from(candidateConstraints)
+        .where(eq(candidateConstraints.candidateId, candidate.id));
+      const candidateDoc = buildCandidateDocument({
+        id: candidate.id,
+        publicCode: candidate.publicCode,
+        coachingOrganisationId: candidate.coachingOrganisationId,
+        coachUserId: candidate.coachUserId,
+        coachingOrganisationName: "Werkwaarts Jobcoaching",
+        profile,
+        constraints: constraints ?? null,
+      });
+      const vacancyDoc = buildVacancyDocument({ vacancy, organisationName: "Werkgever" });
+      expect(
+        meetsConstraints(vacancyDoc, candidateDoc!),
+        `${candidate.publicCode} → ${vacancy.title}`,
+      ).toBe(true);
     }
   });
 
