@@ -24,6 +24,7 @@ import {
   placements,
   proposals,
   searchOutbox,
+  sharedVacancies,
   users,
   vacancies,
 } from "#db/schema";
@@ -132,6 +133,8 @@ type CandidateSpec = {
   /** Proposals to make for this candidate: vacancy key and proposal status. */
   proposals?: [vacancy: string, status: ProposalStatus][];
   account?: boolean;
+  /** Open vacancies the coach shared with the candidate, with a note. */
+  shared?: [vacancy: string, note: string][];
   handover?: "open" | "accepted";
   constraints?: { vogRiskAreas?: VogRiskArea[]; areaBans?: string[]; leaveHourLimits?: string };
 };
@@ -150,6 +153,13 @@ function candidateSpecs(): CandidateSpec[] {
       coach: "coach",
       prison: "lelystad",
       account: true,
+      shared: [
+        ["fd-orderpicker", "Vaste dagdienst en dichtbij. Zullen we dit samen bespreken?"],
+        [
+          "fd-reachtruck",
+          "Met een reachtruckcertificaat erbij past deze ook. Die cursus kunnen we regelen.",
+        ],
+      ],
       proposals: [
         ["fd-heftruck", "offer_made"],
         ["pp-heftruck", "proposed"],
@@ -369,6 +379,7 @@ class DemoWorld {
     for (const c of built) await this.pipeline(c);
     await this.checkVacancyFill();
     await this.handovers(built);
+    await this.sharedVacancies(built);
     await this.searchOutbox(built);
     await audit(this.db, {
       action: "demo.seeded",
@@ -1338,6 +1349,21 @@ class DemoWorld {
         createdAt: this.at(c.releaseOn + 1, 10),
       });
       this.count("handovers");
+    }
+  }
+
+  private async sharedVacancies(built: CandidateBuild[]) {
+    for (const c of built) {
+      for (const [key, note] of c.spec.shared ?? []) {
+        await this.db.insert(sharedVacancies).values({
+          candidateId: c.candidate.id,
+          vacancyId: this.vacancyRows.get(key)!.id,
+          sharedByUserId: c.coachKey ? this.staff.get(c.coachKey)!.id : null,
+          note,
+          sharedAt: this.at(-this.rnd.int(1, 6), 10),
+        });
+        this.count("shared_vacancies");
+      }
     }
   }
 

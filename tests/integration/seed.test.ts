@@ -26,6 +26,7 @@ import {
   placements,
   proposals,
   searchOutbox,
+  sharedVacancies,
   users,
   vacancies,
 } from "#db/schema";
@@ -167,6 +168,15 @@ describe("demo world", () => {
         eq(candidates.userId, accounts.find((a) => a.email === "kandidaat@demo.werkbrug.nl")!.id),
       );
     expect(candidate).toEqual({ status: "published", coach: "coach@demo.werkbrug.nl" });
+    const shared = await t.db
+      .select({ status: vacancies.status })
+      .from(sharedVacancies)
+      .innerJoin(vacancies, eq(vacancies.id, sharedVacancies.vacancyId))
+      .innerJoin(candidates, eq(candidates.id, sharedVacancies.candidateId))
+      .innerJoin(users, eq(users.id, candidates.userId))
+      .where(eq(users.email, "kandidaat@demo.werkbrug.nl"));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.every((v) => v.status === "open")).toBe(true);
   });
 
   it("has about sixty candidates covering every lifecycle state, each with identity and profile", async () => {
