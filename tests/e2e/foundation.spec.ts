@@ -83,6 +83,9 @@ test.describe("foundation", () => {
     await login(page, demo.coach);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+    // A fresh page load: the first Tab reaches the skip link.
+    await page.reload();
+    await waitForHydration(page);
     await page.keyboard.press("Tab");
     await expect(page.getByRole("link", { name: "Naar de inhoud" })).toBeFocused();
     await keepScreenshot(page, "coach-home-phone");
