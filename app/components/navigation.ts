@@ -16,9 +16,16 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
     { to: "/admin/audit", key: "nav.admin.audit", permission: "read:audit" },
     { to: "/admin/mailbox", key: "nav.admin.mailbox", permission: "read:dev-mailbox" },
   ],
-  prison_staff: [],
-  coach: [],
-  municipality_coordinator: [],
+  prison_staff: [
+    { to: "/pi/kandidaten", key: "candidates.nav.pi", permission: "read:candidates:own-prison" },
+    { to: "/pi/kandidaten/nieuw", key: "candidates.nav.nominate", permission: "nominate:candidates" },
+  ],
+  coach: [
+    { to: "/coach/kandidaten", key: "candidates.nav.coach", permission: "read:candidates:own-caseload" },
+  ],
+  municipality_coordinator: [
+    { to: "/gemeente/kandidaten", key: "candidates.nav.gemeente", permission: "read:candidates:own-municipality" },
+  ],
   employer: [
     { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
   ],

@@ -150,6 +150,8 @@ function text(max: number, tooLong: string, required?: string) {
     .string(required ? { error: required } : undefined)
     .trim()
     .max(max, { error: tooLong })
+    // Control characters (other than tab and line breaks) have no place in a form's text.
+    // eslint-disable-next-line no-control-regex
     .refine((v) => !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(v), {
       error: t("candidates.form.invalidCharacters"),
     });
