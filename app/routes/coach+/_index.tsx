@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { and, asc, count, eq, isNull, lt } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { candidateIdentities, candidates, checkIns, placements } from "#db/schema";
@@ -78,9 +78,9 @@ export default function CoachHome() {
           <ul className="divide-y divide-slate-200">
             {data.caseload.map((c) => (
               <li key={c.id} className="flex flex-wrap justify-between gap-2 py-2">
-                <span className="font-semibold">
+                <Link to={`/coach/kandidaten/${c.id}`} className="font-semibold text-brand-700 underline">
                   {c.firstName} {c.lastName}
-                </span>
+                </Link>
                 <span className="text-sm text-slate-700">
                   {t(`candidate.status.${c.status}` as MessageKey)}
                   {c.releaseDate ? ` · ${t("home.releaseOn", { date: dayLabel(c.releaseDate) })}` : ""}

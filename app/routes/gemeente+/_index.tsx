@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { and, asc, count, eq, gte, lte } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { candidates, candidateIdentities, handovers } from "#db/schema";
@@ -70,9 +70,9 @@ export default function MunicipalityHome() {
           <ul className="divide-y divide-slate-200">
             {data.releases.map((r) => (
               <li key={r.id} className="py-2">
-                <span className="font-semibold">
+                <Link to={`/gemeente/kandidaten/${r.id}`} className="font-semibold text-brand-700 underline">
                   {r.firstName} {r.lastName}
-                </span>{" "}
+                </Link>{" "}
                 · {t("home.releaseOn", { date: r.releaseDate ? dayLabel(r.releaseDate) : "" })} ·{" "}
                 {t(`candidate.status.${r.status}` as MessageKey)}
               </li>
