@@ -42,7 +42,10 @@ export type IdentityView =
   | "coach.detail"
   | "coach.intake"
   | "gemeente.list"
-  | "gemeente.detail";
+  | "gemeente.detail"
+  | "pi.home"
+  | "coach.home"
+  | "gemeente.home";
 
 /**
  * One audit row per candidate whose identity the caller is shown (ids and the view only, never

@@ -6,6 +6,8 @@ import { getDb } from "#db/client.server";
 import { candidateIdentities, candidates, checkIns, placements } from "#db/schema";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requestOrigin } from "~/domain/audit.server";
+import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { homeOrganisations } from "~/domain/home.server";
 import { t, type MessageKey } from "~/i18n";
@@ -45,6 +47,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         lt(checkIns.dueOn, isoDate(new Date())),
       ),
     );
+  // Names are identity: each shown candidate is an identity read in the audit log.
+  await auditIdentityRead(db, context, caseload.map((c) => c.id), "coach.home", requestOrigin(request));
   return json({
     organisations: homeOrganisations(context),
     byStatus,

@@ -6,6 +6,8 @@ import { getDb } from "#db/client.server";
 import { candidates, candidateIdentities, handovers } from "#db/schema";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requestOrigin } from "~/domain/audit.server";
+import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
 import { t, type MessageKey } from "~/i18n";
@@ -46,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .select({ n: count() })
     .from(handovers)
     .where(and(eq(handovers.municipalityOrganisationId, municipality.id), eq(handovers.status, "open")));
+  // Names are identity: each shown candidate is an identity read in the audit log.
+  await auditIdentityRead(db, context, releases.map((c) => c.id), "gemeente.home", requestOrigin(request));
   return json({
     organisations: homeOrganisations(context),
     byStatus,

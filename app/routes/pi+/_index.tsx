@@ -6,6 +6,8 @@ import { getDb } from "#db/client.server";
 import { candidateIdentities, candidates } from "#db/schema";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { requestOrigin } from "~/domain/audit.server";
+import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
 import { addDays, dayLabel, isoDate } from "~/utils/dates";
@@ -41,6 +43,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     )
     .orderBy(asc(candidates.releaseDate))
     .limit(20);
+  // Names are identity: each shown candidate is an identity read in the audit log.
+  await auditIdentityRead(db, context, releases.map((c) => c.id), "pi.home", requestOrigin(request));
   return json({ organisations: homeOrganisations(context), byStatus, releases });
 }
 
