@@ -13,20 +13,25 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
     { to: "/admin/organisaties", key: "nav.admin.organisations", permission: "manage:organisations" },
     { to: "/admin/gebruikers", key: "nav.admin.users", permission: "manage:users" },
     { to: "/admin/uitnodigingen", key: "nav.admin.invitations", permission: "invite:any-organisation" },
+    { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
     { to: "/admin/audit", key: "nav.admin.audit", permission: "read:audit" },
     { to: "/admin/mailbox", key: "nav.admin.mailbox", permission: "read:dev-mailbox" },
   ],
   prison_staff: [
     { to: "/pi/kandidaten", key: "candidates.nav.pi", permission: "read:candidates:own-prison" },
     { to: "/pi/kandidaten/nieuw", key: "candidates.nav.nominate", permission: "nominate:candidates" },
+    { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   coach: [
     { to: "/coach/kandidaten", key: "candidates.nav.coach", permission: "read:candidates:own-caseload" },
+    { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   municipality_coordinator: [
     { to: "/gemeente/kandidaten", key: "candidates.nav.gemeente", permission: "read:candidates:own-municipality" },
+    { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   employer: [
+    { to: "/werkgever/vacatures", key: "employer.nav.vacancies", permission: "write:vacancies:own-organisation" },
     { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
   ],
   candidate: [],

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { and, count, eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
 import { placements, vacancies } from "#db/schema";
@@ -8,6 +8,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
+import { employerOpenVacancies } from "~/domain/vacancies/queries.server";
 import { t, type MessageKey } from "~/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -28,6 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     verification: employer.verificationStatus,
     byStatus,
     activePlacements: active?.n ?? 0,
+    openVacancies: await employerOpenVacancies(db, employer.id),
   });
 }
 
@@ -51,6 +53,34 @@ export default function EmployerHome() {
             items={data.byStatus.map((s) => ({ label: t(`vacancy.status.${s.status}` as MessageKey), value: s.n }))}
           />
         )}
+      </Section>
+      <Section id="open-vacancies" title={t("employer.home.openVacancies")}>
+        {data.openVacancies.length === 0 ? (
+          <EmptyNote>{t("employer.home.noOpenVacancies")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.openVacancies.map((v) => (
+              <li key={v.id} className="py-3">
+                <Link to={`/werkgever/vacatures/${v.id}`} className="font-semibold text-brand-700 underline">
+                  {v.title}
+                </Link>{" "}
+                <span className="text-slate-700">· {v.placeName}</span>
+                <p className="mt-1 text-sm text-slate-700">{t("employer.home.proposalCounts")}:</p>
+                <StatList
+                  items={Object.entries(v.proposals).map(([s, n]) => ({
+                    label: t(`employer.home.proposal.${s}` as MessageKey),
+                    value: n,
+                  }))}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-3">
+          <Link to="/werkgever/vacatures" className="text-brand-700 underline">
+            {t("employer.home.allVacancies")}
+          </Link>
+        </p>
       </Section>
       <Section id="placements" title={t("home.werkgever.placements")}>
         <p>{t("home.werkgever.activePlacements", { count: data.activePlacements })}</p>
