@@ -33,8 +33,11 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
   employer: [
     { to: "/werkgever/vacatures", key: "employer.nav.vacancies", permission: "write:vacancies:own-organisation" },
     { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
+    { to: "/werkgever/zoeken", key: "search.nav.employerSearch", permission: "read:profiles:public" },
   ],
-  candidate: [],
+  candidate: [
+    { to: "/kandidaat/vacatures", key: "search.nav.candidateVacancies", permission: "read:profile:own" },
+  ],
 };
 
 export function navigationFor(role: Role, permissions: readonly Permission[]): NavItem[] {

@@ -1,7 +1,8 @@
 /*
- * Search and matching: the explanation of a match in plain Dutch (B1). A hit says what fits,
- * what is missing, the distance and when someone can start. Hidden constraints (VOG, area
- * bans) are never explained.
+ * Search and matching: the explanation of a match in plain Dutch (B1), and the search and match
+ * pages. A hit says what fits, what is missing, the distance and when someone can start.
+ * Hidden constraints (VOG, area bans, leave hours) are explained to the coach only
+ * (`search.hidden.*`), never to employers or candidates. Employers are addressed with "u".
  */
 export const search = {
   "search.explain.occupation.same": "Heeft gewerkt als {title} ({months} maanden).",
@@ -24,4 +25,154 @@ export const search = {
   "search.explain.skills.ok": "Kan dit al: {skills}.",
   "search.explain.skills.missing": "Nog te leren: {skills}.",
   "search.explain.sector": "Wil graag werken in de sector {sector}.",
+
+  "search.explain.available.fromMonth": "Kan beginnen vanaf {month}.",
+  "search.explain.available.laterMonth": "Kan pas beginnen in {month}. Dat is na de startdatum.",
+  "search.explain.hours.range": "Wil {min} tot {max} uur per week werken.",
+  "search.explain.travel.tooFar": "Wil tot {travel} km reizen. Dit is verder.",
+  "search.explain.kind.meets": "Past:",
+  "search.explain.kind.missing": "Ontbreekt:",
+  "search.explain.kind.info": "Goed om te weten:",
+  "search.explain.kind.hidden": "Alleen voor jobcoaches:",
+
+  // Hidden constraints: shown to the coach only, never to employers.
+  "search.hidden.noVog": "Voor dit werk is geen VOG nodig.",
+  "search.hidden.vogNoAreas": "geen risicogebieden genoemd",
+  "search.hidden.vogChecked": "Voor dit werk is een VOG nodig ({areas}). Dat botst niet met de risicogebieden die u vastlegde ({own}).",
+  "search.hidden.vogNothingRecorded": "Voor dit werk is een VOG nodig ({areas}). U legde geen risicogebieden vast.",
+  "search.hidden.areaBan": "{place} ligt niet in een gebied waar de kandidaat niet mag komen ({areas}).",
+  "search.hidden.leaveHours": "Let op de werktijden tijdens verlof: {limits}",
+
+  // Navigation
+  "search.nav.employerSearch": "Kandidaten zoeken",
+  "search.nav.candidateVacancies": "Vacatures voor mij",
+
+  // Shared labels
+  "search.sector.logistiek": "Logistiek",
+  "search.sector.techniek": "Techniek",
+  "search.sector.bouw": "Bouw",
+  "search.sector.productie": "Productie",
+  "search.sector.schoonmaak": "Schoonmaak",
+  "search.sector.groen": "Groen",
+  "search.sector.horeca": "Horeca",
+  "search.sector.transport": "Transport",
+  "search.hours.exact": "{hours} uur per week",
+  "search.hours.range": "{min} tot {max} uur per week",
+  "search.vacancy.startFrom": "Start in {month}",
+  "search.vacancy.startAsap": "Start zo snel mogelijk",
+  "search.vacancy.kind.job": "Betaalde baan",
+  "search.vacancy.kind.work_experience": "Werkervaringsplaats",
+  "search.vacancy.vog": "VOG nodig",
+  "search.distance": "{km} km",
+  "search.fallback.notice":
+    "Het zoeken werkt even niet goed. U ziet nu een eenvoudige lijst uit de database. Die past misschien minder goed. Probeer het later nog eens.",
+  "search.pagination.label": "Pagina's",
+  "search.pagination.prev": "Vorige pagina",
+  "search.pagination.next": "Volgende pagina",
+  "search.pagination.page": "Pagina {page} van {pages}",
+
+  // Employer: search over anonymised profiles
+  "search.employer.title": "Kandidaten zoeken",
+  "search.employer.intro":
+    "Zoek in anonieme profielen. U ziet geen namen, alleen een code. Elke kandidaat heeft een jobcoach die met u meedenkt.",
+  "search.employer.form": "Zoeken en filteren",
+  "search.employer.q": "Zoekwoorden",
+  "search.employer.qHelp": "Bijvoorbeeld: heftruck, lasser, magazijn of schoonmaak.",
+  "search.employer.submit": "Zoeken",
+  "search.employer.reset": "Alle filters wissen",
+  "search.employer.sector": "Sector",
+  "search.employer.licences": "Rijbewijs",
+  "search.employer.certificates": "Certificaten",
+  "search.employer.certificatesNone": "Nog geen certificaten in deze resultaten.",
+  "search.employer.hours": "Uren per week die u biedt",
+  "search.employer.any": "Maakt niet uit",
+  "search.employer.hoursOption": "{hours} uur",
+  "search.employer.available": "Kan uiterlijk beginnen in",
+  "search.employer.detention": "Alleen met werkervaring uit de detentie",
+  "search.employer.distance": "Afstand",
+  "search.employer.fromVacancy": "Vanaf uw vacature",
+  "search.employer.fromVacancyNone": "Geen vacature",
+  "search.employer.fromPlace": "Of vanaf een plaats",
+  "search.employer.fromPlaceHelp": "Bijvoorbeeld Lelystad of Zwolle.",
+  "search.employer.km": "Hoe ver",
+  "search.employer.kmDefault": "Zoals de vacature, anders 25 km",
+  "search.employer.kmOption": "Tot {km} km",
+  "search.employer.sort": "Volgorde",
+  "search.employer.sort.relevantie": "Best passend eerst",
+  "search.employer.sort.afstand": "Dichtstbij eerst",
+  "search.employer.count.one": "1 kandidaat gevonden",
+  "search.employer.count.other": "{count} kandidaten gevonden",
+  "search.employer.results": "Resultaten",
+  "search.employer.none": "Geen kandidaten gevonden. Haal een filter weg of zoek met andere woorden.",
+  "search.employer.pageEmpty": "Op deze pagina staan geen kandidaten meer.",
+  "search.employer.firstPage": "Naar de eerste pagina",
+  "search.employer.origin.vacancy": "uw vacature {title} ({place})",
+  "search.employer.origin.vacancyNotFound": "Die vacature hoort niet bij uw organisatie. We zoeken zonder afstand.",
+  "search.employer.origin.placeUnknown": "We kennen de plaats “{place}” niet. We zoeken zonder afstand.",
+  "search.employer.origin.didYouMean": "Bedoelt u:",
+  "search.employer.originShown": "Afstand gemeten vanaf {origin}, tot {km} km.",
+  "search.employer.sortNeedsOrigin": "Kies een vacature of plaats. Dan kunt u op afstand sorteren.",
+  "search.employer.yourVacancies": "Voorgestelde kandidaten voor uw vacatures",
+  "search.employer.suggestionsFor": "{title} ({place})",
+  "search.hit.title": "Kandidaat {code}",
+  "search.hit.region": "Regio",
+  "search.hit.available": "Beschikbaar vanaf",
+  "search.hit.distance": "Afstand",
+  "search.hit.why": "Waarom deze kandidaat?",
+  "search.hit.open": "Bekijk profiel",
+  "search.hit.detention": "Werkervaring in detentie",
+
+  // Employer: suggested candidates for one vacancy
+  "search.suggestions.title": "Voorgestelde kandidaten",
+  "search.suggestions.intro":
+    "Voor uw vacature {title} in {place}. De beste match staat bovenaan. Iedereen heeft het rijbewijs en de certificaten die u vraagt, past bij de uren en woont niet te ver weg.",
+  "search.suggestions.none": "Er zijn nu geen kandidaten die passen. Kijk later nog eens, of zoek zelf.",
+  "search.suggestions.toSearch": "Zelf zoeken vanaf deze vacature",
+  "search.suggestions.notOpen": "Deze vacature is nog niet open. Kandidaten en jobcoaches zien haar pas als u haar publiceert.",
+
+  // Coach: candidates for a vacancy
+  "search.coachVacancy.title": "Kandidaten voor {title}",
+  "search.coachVacancy.intro":
+    "Kandidaten van uw organisatie die passen bij deze vacature van {organisation} in {place}. De verborgen voorwaarden zijn al toegepast.",
+  "search.coachVacancy.none": "Geen kandidaten van uw organisatie passen bij deze vacature.",
+  "search.coachVacancy.mine": "Uw kandidaat",
+  "search.coachVacancy.colleague": "Kandidaat van een collega",
+  "search.coachVacancy.toCandidate": "Alle vacatures voor {name}",
+
+  // Coach: vacancies for a candidate
+  "search.coachCandidate.title": "Vacatures voor {name}",
+  "search.coachCandidate.intro": "Open vacatures die passen bij het profiel van {code}. De beste match staat bovenaan.",
+  "search.coachCandidate.hiddenTitle": "Verborgen voorwaarden (alleen voor jobcoaches)",
+  "search.coachCandidate.hiddenIntro":
+    "Deze voorwaarden zijn toegepast. Werkgevers zien ze niet en horen niet waarom een vacature ontbreekt.",
+  "search.coachCandidate.hiddenVog": "VOG lastig bij: {areas}.",
+  "search.coachCandidate.hiddenVogNone": "Geen VOG-risicogebieden vastgelegd.",
+  "search.coachCandidate.hiddenAreas": "Mag niet werken in: {areas}.",
+  "search.coachCandidate.hiddenAreasNone": "Geen gebiedsverbod vastgelegd.",
+  "search.coachCandidate.hiddenLeave": "Werktijden tijdens verlof: {limits}",
+  "search.coachCandidate.profileIncomplete":
+    "Het profiel heeft nog geen regio. Vul eerst de regio in. Dan zoeken we passende vacatures.",
+  "search.coachCandidate.none": "Er zijn nu geen open vacatures die passen.",
+  "search.coachCandidate.otherCandidates": "Andere kandidaten voor deze vacature",
+  "search.share.button": "Delen met de kandidaat",
+  "search.share.note": "Bericht erbij (mag leeg blijven)",
+  "search.share.shared": "Gedeeld met de kandidaat",
+  "search.share.done": "De vacature is gedeeld. De kandidaat krijgt een bericht.",
+  "search.share.already": "Deze vacature was al gedeeld.",
+  "search.share.doesNotFit": "Deze vacature past niet bij de voorwaarden van de kandidaat. Ze is niet gedeeld.",
+  "search.share.readOnly": "Alleen de eigen jobcoach kan vacatures delen.",
+  "search.share.noteTooLong": "Het bericht is te lang. Gebruik hoogstens 500 tekens.",
+  "search.share.notifyTitle": "Uw jobcoach heeft een vacature met u gedeeld",
+  "search.share.notifyBody": "Bekijk de vacature {title} in {place} op Werkbrug.",
+
+  // Candidate: vacancies the coach shared
+  "search.candidate.title": "Vacatures van uw jobcoach",
+  "search.candidate.intro": "Uw jobcoach vond deze vacatures passend voor u. Praat erover met uw jobcoach.",
+  "search.candidate.none": "Uw jobcoach heeft nog geen vacatures met u gedeeld.",
+  "search.candidate.sharedOn": "Gedeeld op {date}",
+  "search.candidate.note": "Bericht van uw jobcoach:",
+  "search.candidate.closed": "Deze vacature is niet meer open.",
+  "search.candidate.noLongerFits": "Deze vacature past nu minder goed bij u. Vraag uw jobcoach ernaar.",
+  "search.candidate.why": "Waarom past dit bij u?",
+  "search.candidate.distance": "Afstand: {km} km",
 } as const satisfies Record<string, string>;
