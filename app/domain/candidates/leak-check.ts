@@ -1,3 +1,4 @@
+import { curatedOccupations } from "~/domain/taxonomy/curated";
 import { t, type MessageKey } from "~/i18n";
 
 /*
@@ -49,7 +50,6 @@ export const PRISON_NAMES = [
   "Stadsgevangenis",
   "Bijlmerbajes",
   "Amerswiel",
-  "Arnhem-Zuid",
   "Boschpoort",
   "Geerhorst",
   "Grittenborgh",
@@ -127,6 +127,27 @@ function nameParts(name: string) {
     .filter((p) => p.length >= 2 && !PARTICLES.has(p));
 }
 
+// First names that are everyday Dutch words; job titles come from the taxonomy.
+const COMMON_WORDS = [
+  "ben", "wil", "roos", "mark", "bas", "job", "frank", "hoop", "lot", "fleur", "joy", "mees",
+  "sterre", "ad", "bram", "wim", "dirk", "rob", "mo", "kok", "smit", "visser", "de", "van",
+];
+let commonWords: Set<string> | undefined;
+function isCommonWord(part: string) {
+  if (!commonWords) {
+    commonWords = new Set(COMMON_WORDS);
+    for (const o of curatedOccupations) {
+      for (const label of [o.title, ...o.synonyms]) for (const w of fold(label).split(/[^\p{L}]+/u)) if (w) commonWords.add(w);
+    }
+  }
+  return commonWords.has(part);
+}
+
+function atSentenceStart(text: string, index: number) {
+  const before = text.slice(0, index).trimEnd();
+  return before === "" || /[.!?:;\n•*-]$/.test(before);
+}
+
 function digitsOf(text: string) {
   return text.replace(/\D/g, "");
 }
@@ -149,20 +170,26 @@ function checkText(original: string, person: LeakPerson): Hit[] {
   const add = (kind: LeakKind, index: number, length: number) =>
     hits.push({ kind, match: text.slice(index, index + length).trim() });
 
-  // Names: the first name in any case; a last name when written as a name (capital letter) or
-  // in full with its particles ("de Vries"), so the job "bakker" is not mistaken for Mr Bakker.
-  for (const part of nameParts(person.firstName)) {
-    for (const m of folded.matchAll(wholeWord(part))) add("name", m.index, m[0].length);
-  }
-  const fullLast = fold(person.lastName).trim();
-  if (fullLast.length >= 2) {
-    for (const m of folded.matchAll(wholeWord(fullLast))) add("name", m.index, m[0].length);
-  }
-  for (const part of nameParts(person.lastName)) {
+  // Names. A name part that is also an everyday word or a job ("Ben", "Wil", "Bakker",
+  // "Timmerman") counts only when written as a name: with a capital, not at the start of a
+  // sentence. Any other name part counts in any case. A last name with particles ("de Vries")
+  // counts in full in any case.
+  const nameHit = (part: string) => {
+    const common = isCommonWord(part);
     for (const m of folded.matchAll(wholeWord(part))) {
+      if (!common) {
+        add("name", m.index, m[0].length);
+        continue;
+      }
       const first = text[m.index] ?? "";
-      if (first !== first.toLowerCase()) add("name", m.index, m[0].length);
+      if (first !== first.toLowerCase() && !atSentenceStart(text, m.index)) add("name", m.index, m[0].length);
     }
+  };
+  for (const part of nameParts(person.firstName)) nameHit(part);
+  for (const part of nameParts(person.lastName)) nameHit(part);
+  const fullLast = fold(person.lastName).trim();
+  if (fullLast.split(/\s+/).some((p) => PARTICLES.has(p)) && nameParts(person.lastName).length > 0) {
+    for (const m of folded.matchAll(wholeWord(fullLast))) add("name", m.index, m[0].length);
   }
 
   // Dates: the date of birth in any common form; any other exact date too (a profile shows
