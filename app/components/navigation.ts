@@ -20,10 +20,12 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
   prison_staff: [
     { to: "/pi/kandidaten", key: "candidates.nav.pi", permission: "read:candidates:own-prison" },
     { to: "/pi/kandidaten/nieuw", key: "candidates.nav.nominate", permission: "nominate:candidates" },
+    { to: "/goedkeuren", key: "approval.nav", permission: "approve:profiles" },
     { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   coach: [
     { to: "/coach/kandidaten", key: "candidates.nav.coach", permission: "read:candidates:own-caseload" },
+    { to: "/goedkeuren", key: "approval.nav", permission: "approve:profiles" },
     { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   municipality_coordinator: [
@@ -36,7 +38,10 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
     { to: "/werkgever/zoeken", key: "search.nav.employerSearch", permission: "read:profiles:public" },
   ],
   candidate: [
+    { to: "/kandidaat/profiel", key: "profile.nav.mine", permission: "read:profile:own" },
     { to: "/kandidaat/vacatures", key: "search.nav.candidateVacancies", permission: "read:profile:own" },
+    { to: "/kandidaat/toestemmingen", key: "consent.nav", permission: "manage:consents:own" },
+    { to: "/kandidaat/inzage", key: "profile.nav.views", permission: "read:profile:own" },
   ],
 };
 
