@@ -8,6 +8,11 @@ import type { ExplanationKind, ExplanationView } from "./explanation";
  * line starts with a symbol and a screen-reader label.
  */
 
+/** "3,9 km" under 10 km, "17 km" from there (as the explanation says it). */
+export function kmLabel(km: number): string {
+  return t("search.distance", { km: km < 10 ? km.toFixed(1).replace(".", ",") : String(Math.round(km)) });
+}
+
 const symbol: Record<ExplanationKind, string> = { meets: "✓", missing: "✗", info: "•", hidden: "🔒" };
 const tone: Record<ExplanationKind, string> = {
   meets: "text-green-800",

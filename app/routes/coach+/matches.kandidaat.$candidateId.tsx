@@ -10,7 +10,7 @@ import { SubmitButton } from "~/components/forms";
 import { EmptyNote, PageTitle, Section } from "~/components/home";
 import { requestOrigin } from "~/domain/audit.server";
 import { coachCandidateMatches, shareVacancy, type ShareResult } from "~/domain/search/matches.server";
-import { ExplanationList, FallbackNotice } from "~/domain/search/ui";
+import { ExplanationList, FallbackNotice, kmLabel } from "~/domain/search/ui";
 import { t } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: `${t("search.coachCandidate.title", { name: "" })} · ${t("app.name")}` }];
@@ -87,7 +87,7 @@ export default function CoachCandidateMatches() {
             <li key={v.id} className="rounded-lg bg-white p-4 shadow" data-testid="coach-vacancy-hit">
               <h2 className="text-lg font-semibold">{v.title}</h2>
               <p className="text-sm text-slate-700">
-                {v.organisationName} · {v.placeName} · {t("search.distance", { km: String(v.distanceKm).replace(".", ",") })}
+                {v.organisationName} · {v.placeName} · {kmLabel(v.distanceKm)}
               </p>
               <p className="text-sm text-slate-700">
                 {t(`search.vacancy.kind.${v.kind}`)} · {v.hours} · {v.start}

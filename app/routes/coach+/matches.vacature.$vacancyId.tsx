@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, PageTitle } from "~/components/home";
 import { requestOrigin } from "~/domain/audit.server";
 import { coachVacancyMatches } from "~/domain/search/matches.server";
-import { ExplanationList, FallbackNotice } from "~/domain/search/ui";
+import { ExplanationList, FallbackNotice, kmLabel } from "~/domain/search/ui";
 import { t } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: `${t("search.coachVacancy.title", { title: "" })} · ${t("app.name")}` }];
@@ -42,7 +42,7 @@ export default function CoachVacancyMatches() {
               </h2>
               <p className="text-sm text-slate-700">
                 {hit.mine ? t("search.coachVacancy.mine") : t("search.coachVacancy.colleague")} · {hit.region} ·{" "}
-                {t("search.distance", { km: String(hit.distanceKm).replace(".", ",") })}
+                {kmLabel(hit.distanceKm)}
               </p>
               <p className="mt-1">{hit.headline}</p>
               <ExplanationList items={hit.explanation} label={t("search.hit.why")} />

@@ -38,7 +38,7 @@ export default function CandidateVacancies() {
                 {v.hours}. {v.start}.
               </p>
               {v.distanceKm !== null ? (
-                <p>{t("search.candidate.distance", { km: String(v.distanceKm).replace(".", ",") })}</p>
+                <p>{t("search.candidate.distance", { km: v.distanceKm < 10 ? v.distanceKm.toFixed(1).replace(".", ",") : Math.round(v.distanceKm) })}</p>
               ) : null}
               <p className="text-base text-slate-700">{t("search.candidate.sharedOn", { date: dayLabel(v.sharedOn) })}</p>
               {!v.open ? <p className="mt-2 font-semibold">{t("search.candidate.closed")}</p> : null}

@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, PageTitle } from "~/components/home";
 import { employerSuggestions } from "~/domain/search/matches.server";
-import { ExplanationList, FallbackNotice } from "~/domain/search/ui";
+import { ExplanationList, FallbackNotice, kmLabel } from "~/domain/search/ui";
 import { t } from "~/i18n";
 
 export const meta: MetaFunction = () => [{ title: `${t("search.suggestions.title")} · ${t("app.name")}` }];
@@ -59,7 +59,7 @@ export default function EmployerSuggestions() {
                 </div>
                 <div>
                   <dt className="text-slate-700">{t("search.hit.distance")}</dt>
-                  <dd className="font-medium">{t("search.distance", { km: String(s.distanceKm).replace(".", ",") })}</dd>
+                  <dd className="font-medium">{kmLabel(s.distanceKm)}</dd>
                 </div>
               </dl>
               <ExplanationList items={s.explanation} label={t("search.hit.why")} />

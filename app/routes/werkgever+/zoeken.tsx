@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, PageTitle } from "~/components/home";
 import { activeOrganisation } from "~/domain/home.server";
 import { runEmployerSearch, type EmployerHit } from "~/domain/search/employer-search.server";
-import { ExplanationList, Notices, Pagination } from "~/domain/search/ui";
+import { ExplanationList, Notices, Pagination, kmLabel } from "~/domain/search/ui";
 import { DISTANCE_OPTIONS, parseEmployerSearch, searchHref, type EmployerSearchState } from "~/domain/search/url-state";
 import { LICENCES, SECTORS } from "~/domain/vacancies/options";
 import { t, type MessageKey } from "~/i18n";
@@ -223,7 +223,7 @@ function HitCard({ hit }: { hit: EmployerHit }) {
           {hit.distanceKm !== null ? (
             <div>
               <dt className="text-slate-700">{t("search.hit.distance")}</dt>
-              <dd className="font-medium">{t("search.distance", { km: String(hit.distanceKm).replace(".", ",") })}</dd>
+              <dd className="font-medium">{kmLabel(hit.distanceKm)}</dd>
             </div>
           ) : null}
         </dl>
