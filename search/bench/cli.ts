@@ -1,0 +1,40 @@
+import { runBench } from "./run";
+
+/*
+ * npm run bench [-- --candidates N --vacancies M --http-seconds S --no-http --skip-build --keep]
+ * Progress goes to stderr; the LAST line on stdout is one JSON object with the figures.
+ */
+
+function flag(name: string): boolean {
+  return process.argv.includes(`--${name}`);
+}
+
+function numberFlag(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i === -1) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isInteger(value) || value < 1) {
+    process.stderr.write(`--${name} verwacht een positief geheel getal\n`);
+    process.exit(2);
+  }
+  return value;
+}
+
+const started = Date.now();
+try {
+  const result = await runBench({
+    candidates: numberFlag("candidates", 20_000),
+    vacancies: numberFlag("vacancies", 5_000),
+    httpSeconds: numberFlag("http-seconds", 10),
+    build: !flag("skip-build"),
+    http: !flag("no-http"),
+    keep: flag("keep"),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stderr.write(`klaar in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+  process.exit(0);
+} catch (error) {
+  process.stderr.write(`bench mislukt: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
