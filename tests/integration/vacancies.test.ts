@@ -18,6 +18,7 @@ import {
   getReadableVacancy,
 } from "~/domain/vacancies/queries.server";
 import { actionsFor, canTransition } from "~/domain/vacancies/lifecycle";
+import { startVacancyExpiryJob } from "~/domain/vacancies/expiry-job.server";
 import { createMember, createVacancy as createVacancyRow, type Member } from "#tests/support/factories";
 import { useTestDatabase } from "#tests/support/db";
 
@@ -279,6 +280,22 @@ describe("expiry", () => {
     expect((await expireVacancies(t.db, now)).expired).toEqual([]);
     // The next day, the vacancy that expired "today" goes too.
     expect((await expireVacancies(t.db, new Date("2030-03-03T08:00:00Z"))).expired).toEqual([today.id]);
+  });
+
+  it("runs as a scheduled job: at start and then every interval, until stopped", async () => {
+    const row = await createVacancyRow(t.db, { organisationId: verified.organisation.id, status: "open", sector: "groen", expiresOn: "2031-01-01" });
+    const runs: string[][] = [];
+    const stop = startVacancyExpiryJob({
+      db: t.db,
+      intervalMs: 20,
+      now: () => new Date("2031-01-05T09:00:00Z"),
+      onRun: (expired) => runs.push(expired),
+    });
+    await expect.poll(() => runs.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(2);
+    await stop();
+    expect(runs[0]).toContain(row.id);
+    expect(runs.slice(1).flat()).not.toContain(row.id);
+    expect((await statusOf(row.id))?.status).toBe("closed");
   });
 
   it("refuses to publish a vacancy whose expiry day has passed", async () => {

@@ -135,7 +135,7 @@ export default function BrowseVacancies() {
         </div>
       </Form>
 
-      <Section id="results" title={t("vacancy.browse.count", { count: data.total })}>
+      <Section id="results" title={data.total === 1 ? t("vacancy.browse.countOne") : t("vacancy.browse.count", { count: data.total })}>
         {data.vacancies.length === 0 ? (
           <EmptyNote>{t("vacancy.browse.none")}</EmptyNote>
         ) : (

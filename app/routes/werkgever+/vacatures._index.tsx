@@ -58,7 +58,11 @@ export default function EmployerVacancies() {
           </Link>
         ))}
       </nav>
-      <Section id="list" title={t("employer.vacancies.count", { count: data.vacancies.length })}>
+      <Section id="list" title={
+          data.vacancies.length === 1
+            ? t("employer.vacancies.countOne")
+            : t("employer.vacancies.count", { count: data.vacancies.length })
+        }>
         {data.vacancies.length === 0 ? (
           <EmptyNote>{data.status ? t("employer.vacancies.noneWithStatus") : t("employer.vacancies.none")}</EmptyNote>
         ) : (
