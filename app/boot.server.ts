@@ -46,7 +46,11 @@ export async function boot(): Promise<Runtime> {
 
   const inProcess = config.IN_PROCESS_WORKERS === "on";
   stoppers.push(
-    await startWorkers({ email: inProcess, search: inProcess || info.search === "embedded" }),
+    await startWorkers({
+      email: inProcess,
+      search: inProcess || info.search === "embedded",
+      scheduled: inProcess,
+    }),
   );
 
   return {

@@ -1,6 +1,7 @@
 import { getDb } from "#db/client.server";
 import { startEmailWorker } from "#emails/worker.server";
 import { getSearchRuntime, startSearchWorker } from "#search/runtime.server";
+import { startVacancyExpiryJob } from "~/domain/vacancies/expiry-job.server";
 
 type Stop = () => Promise<void> | void;
 
@@ -9,9 +10,15 @@ type Stop = () => Promise<void> | void;
  * `search` is started wherever the engine lives: the embedded engine is in-process, so its
  * worker must run in the web process.
  */
-export async function startWorkers(options: { email: boolean; search: boolean }): Promise<() => Promise<void>> {
+export async function startWorkers(options: {
+  email: boolean;
+  search: boolean;
+  scheduled: boolean;
+}): Promise<() => Promise<void>> {
   const stops: Stop[] = [];
   if (options.email) stops.push(startEmailWorker({ intervalMs: 5_000 }));
+  // Scheduled jobs claim their rows with SKIP LOCKED, so several processes may run them.
+  if (options.scheduled) stops.push(startVacancyExpiryJob({ db: getDb() }));
   if (options.search) stops.push(startSearchWorker({ db: getDb(), runtime: getSearchRuntime() }));
   return async () => {
     for (const stop of stops) await stop();

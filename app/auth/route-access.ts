@@ -43,10 +43,8 @@ const foundationRoutes: Record<string, RouteAccess> = {
     access: "permission",
     permission: "read:candidates:own-municipality",
   },
-  "routes/werkgever+/_index": {
-    access: "permission",
-    permission: "write:vacancies:own-organisation",
-  },
+  // Also for a suspended employer, who sees why they cannot act.
+  "routes/werkgever+/_index": { access: "permission", permission: "manage:organisation-profile" },
   "routes/kandidaat+/_index": { access: "permission", permission: "read:profile:own" },
 };
 

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "#db/client.server";
-import { organisations, users } from "#db/schema";
+import { organisations, searchOutbox, users, vacancies } from "#db/schema";
 import { invalidateUserSessions, type AuthContext } from "~/auth/session.server";
 import { audit, type Origin } from "./audit.server";
 
@@ -38,6 +38,14 @@ export async function changeVerification(
         updatedAt: now,
       })
       .where(eq(organisations.id, org.id));
+    // The organisation's open vacancies enter or leave the search index with it.
+    const own = await tx
+      .select({ id: vacancies.id })
+      .from(vacancies)
+      .where(and(eq(vacancies.organisationId, org.id), eq(vacancies.status, "open")));
+    if (own.length > 0) {
+      await tx.insert(searchOutbox).values(own.map((v) => ({ indexName: "vacancies", entityId: v.id })));
+    }
     await audit(tx, {
       actorUserId: actor.user.id,
       actorOrganisationId: actor.organisation?.id,

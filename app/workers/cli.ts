@@ -19,7 +19,7 @@ const handle = await openDatabase({ kind: "postgres", url: config.DATABASE_URL }
 setDatabase(handle);
 await handle.migrate();
 if (config.MEILI_URL) await startSearch(handle.db, createSearchEngine(config));
-const stop = await startWorkers({ email: true, search: Boolean(config.MEILI_URL) });
+const stop = await startWorkers({ email: true, search: Boolean(config.MEILI_URL), scheduled: true });
 console.log("Werkbrug-workers draaien. Stop met Ctrl+C.");
 const shutdown = async () => {
   await stop();

@@ -12,7 +12,7 @@ import { employerOpenVacancies } from "~/domain/vacancies/queries.server";
 import { t, type MessageKey } from "~/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const context = await requirePermission(request, "write:vacancies:own-organisation");
+  const context = await requirePermission(request, "manage:organisation-profile");
   const employer = activeOrganisation(context);
   const db = getDb();
   const byStatus = await db
