@@ -2,7 +2,9 @@ import { and, eq } from "drizzle-orm";
 import { renderToString } from "react-dom/server";
 import { createElement } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
-import { auditLog, candidateProfiles, notifications, searchOutbox } from "#db/schema";
+import { and as both, inArray } from "drizzle-orm";
+import { auditLog, candidateProfiles, candidates, memberships, notifications, searchOutbox } from "#db/schema";
+import { seedDemoWorld } from "#db/seed/demo";
 import { PublicProfileView } from "~/components/public-profile";
 import { publicProfileOf } from "~/domain/candidates/profile.server";
 import * as approvalDetail from "~/routes/goedkeuren+/$candidateId";
@@ -16,6 +18,7 @@ import {
   body,
   call,
   createCoachedCandidate,
+  callerFor,
   createPublicationWorld,
   get,
   memberCaller,
@@ -377,5 +380,44 @@ describe("the candidate", () => {
     );
     expect(candidateView.profile).toEqual(employer.profile);
     expect(candidateView.profile).not.toBeNull();
+  });
+});
+
+describe("the demo world", () => {
+  /** The editor's default values as the browser would post them back. */
+  function asFormFields(value: Record<string, unknown>) {
+    const fields: Record<string, string | string[]> = {};
+    const walk = (prefix: string, v: unknown) => {
+      if (Array.isArray(v) && v.every((x) => typeof x === "string") && prefix !== "occupations") fields[prefix] = v as string[];
+      else if (Array.isArray(v)) v.forEach((x, i) => walk(`${prefix}[${i}]`, x));
+      else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) walk(prefix ? `${prefix}.${k}` : k, x);
+      else if (v !== undefined && v !== null) fields[prefix] = String(v);
+    };
+    walk("", value);
+    return fields;
+  }
+
+  it("every seeded profile opens in the editor and saves back unchanged, staying in its state", async () => {
+    await seedDemoWorld(t.db);
+    const rows = await t.db
+      .select({ id: candidates.id, coach: candidates.coachUserId, org: candidates.coachingOrganisationId, status: candidates.status })
+      .from(candidates)
+      .where(inArray(candidates.status, ["profile_draft", "awaiting_approval", "published", "paused"]));
+    const seeded = rows.filter((r) => r.coach && r.org);
+    expect(seeded.length).toBeGreaterThan(10);
+    const failures: string[] = [];
+    for (const r of seeded) {
+      const [m] = await t.db
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(both(eq(memberships.userId, r.coach!), eq(memberships.organisationId, r.org!)));
+      const coach = await callerFor(t.db, r.coach!, m!.id);
+      const page = await call(editor.loader, get(editorPath(r.id), coach), { candidateId: r.id });
+      const { defaultValue } = await body<{ defaultValue: Record<string, unknown> }>(page);
+      const response = await call(editor.action, post(editorPath(r.id), asFormFields(defaultValue), coach), { candidateId: r.id });
+      if (response.status !== 302) failures.push(`${r.id}: ${response.status} ${JSON.stringify(await body(response))}`);
+      else if ((await statusOf(t.db, r.id)) !== r.status) failures.push(`${r.id}: ${r.status} → ${await statusOf(t.db, r.id)}`);
+    }
+    expect(failures).toEqual([]);
   });
 });

@@ -263,7 +263,8 @@ function textSignature(p: TextParts) {
     p.summary,
     p.motivation,
     p.skills,
-    p.certificates.map((c) => c.name),
+    // The form lists common certificates first: their order carries no meaning.
+    p.certificates.map((c) => c.name.toLowerCase()).sort(),
     // jsonb does not keep key order: compare values, not serialised objects.
     p.languages.map((l) => [l.language, l.level]),
     p.experience.map((e) => [e.title, e.sector, e.months, e.duringDetention]),

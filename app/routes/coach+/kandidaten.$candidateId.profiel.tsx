@@ -229,7 +229,7 @@ export default function CoachProfileEditor() {
           ) : null}
           {status === "published" ? <Step intent="pause">{t("profile.edit.pause")}</Step> : null}
           {status === "paused" ? <Step intent="resume">{t("profile.edit.resume")}</Step> : null}
-          {EDITABLE_STATUSES.includes(status) ? (
+          {data.editable ? (
             <Step intent="withdraw" help={t("profile.edit.withdrawHelp")} danger>
               {t("profile.edit.withdraw")}
             </Step>
