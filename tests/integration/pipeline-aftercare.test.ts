@@ -29,7 +29,7 @@ import {
 import { acceptOffer } from "~/domain/pipeline/offers.server";
 import { endPlacement, handOverPlacement } from "~/domain/pipeline/placements.server";
 import { getPlacement, listPlacements, releasesWithoutJob } from "~/domain/pipeline/queries.server";
-import { runScheduledJobs } from "~/workers/scheduler.server";
+import { runScheduledJobs, startPipelineScheduler } from "~/workers/scheduler.server";
 import { useTestDatabase } from "#tests/support/db";
 import { createMember } from "#tests/support/factories";
 import {
@@ -868,5 +868,21 @@ describe("the whole story, clock moved to six months", () => {
       jobCoach: { name: "Coach Anna" },
       retention: { 1: "retained", 3: "retained", 6: "retained", 12: "completed" },
     });
+  });
+});
+
+describe("the scheduler loop", () => {
+  it("runs offer expiry and reminders on its clock, and stops after the current round", async () => {
+    const k = await w.candidate();
+    const o = await driveToOffer(t.db, w, k.candidate.id);
+    const stop = startPipelineScheduler({ db: t.db, intervalMs: 60_000, now: () => at(30) });
+    await stop();
+    const [row] = await t.db
+      .select({ status: proposals.status })
+      .from(proposals)
+      .where(eq(proposals.id, o.proposalId));
+    expect(row?.status).toBe("expired");
+    const round = await runScheduledJobs(t.db, at(30), { vacancies: true });
+    expect(round.expiredOffers).toBe(0);
   });
 });

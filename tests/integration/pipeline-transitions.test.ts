@@ -36,6 +36,13 @@ import {
   requestIntroduction,
   reviewProposal,
 } from "~/domain/pipeline/proposals.server";
+import {
+  getProposal,
+  listCandidateProposals,
+  listCoachProposals,
+  listVacancyProposals,
+  upcomingMeetings,
+} from "~/domain/pipeline/queries.server";
 import { type ProposalStatus, canTransitionProposal } from "~/domain/pipeline/transitions";
 import { useTestDatabase } from "#tests/support/db";
 import { createVacancy } from "#tests/support/factories";
@@ -1068,5 +1075,133 @@ describe("placements on acceptance", () => {
       (n) => n.link === `/werkgever/plaatsingen/${r.placementId}`,
     );
     expect(accepted?.body).toContain("Coach Anna");
+  });
+});
+
+describe("what each side reads", () => {
+  it("employer: the public profile, identity only under consent, never the coach's own notes", async () => {
+    const k = await w.candidate();
+    const req = ok(
+      await requestIntroduction(t.db, w.contexts.employer, {
+        publicCode: k.candidate.publicCode,
+        vacancyId: w.vacancy.id,
+        note: "Graag kennismaken.",
+      }),
+    );
+    ok(
+      await decideRequest(t.db, w.contexts.coachA, {
+        proposalId: req.proposalId,
+        expectedVersion: 1,
+        decision: "decline",
+        reasonCode: "not_ready",
+        note: "PRIVE: schulden eerst",
+      }),
+    );
+    const declined = ok(await getProposal(t.db, w.contexts.employer, req.proposalId)).proposal;
+    expect(declined.party).toBe("employer");
+    expect(declined.reason).toBe("De kandidaat is nu nog niet klaar voor deze stap");
+    expect(JSON.stringify(declined)).not.toContain("PRIVE");
+    const coachView = ok(await getProposal(t.db, w.contexts.coachA, req.proposalId)).proposal;
+    expect(coachView.party === "coach" && coachView.reasonText).toBe("PRIVE: schulden eerst");
+
+    const k2 = await w.candidate();
+    const o = await driveToOffer(t.db, w, k2.candidate.id);
+    ok(
+      await recordOfferAdvice(
+        t.db,
+        w.contexts.coachA,
+        { offerId: o.offerId, advice: "ADVIES" },
+        { now: at(3) },
+      ),
+    );
+    const before = ok(await getProposal(t.db, w.contexts.employer, o.proposalId)).proposal;
+    expect(before.party === "employer" && before.identity).toBeNull();
+    expect(before.party === "employer" && before.profile?.code).toBe(k2.candidate.publicCode);
+    const json = JSON.stringify(before);
+    for (const hidden of [
+      k2.identity.lastName,
+      k2.identity.phone!,
+      "ADVIES",
+      "dateOfBirth",
+      "releaseDate",
+    ]) {
+      expect(json).not.toContain(hidden);
+    }
+    expect(before.steps.sort()).toEqual(["withdrawn"]);
+    // The candidate sees the offer with the advice and can answer it.
+    const mine = ok(await getProposal(t.db, k2.context, o.proposalId)).proposal;
+    expect(mine.offers[0]?.coachAdvice).toBe("ADVIES");
+    expect(mine.steps.sort()).toEqual(["accepted", "declined"]);
+    ok(
+      await acceptOffer(
+        t.db,
+        k2.context,
+        { offerId: o.offerId, expectedVersion: o.version, consent: true },
+        { now: at(4) },
+      ),
+    );
+    const after = ok(await getProposal(t.db, w.contexts.employer, o.proposalId)).proposal;
+    expect(after.party === "employer" && after.identity?.lastName).toBe(k2.identity.lastName);
+    // Other tenants: nothing.
+    expect(await getProposal(t.db, w.contexts.employer2, o.proposalId)).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    expect(await getProposal(t.db, w.contexts.coachOther, o.proposalId)).toMatchObject({
+      ok: false,
+      error: "not_found",
+    });
+    // A colleague of the coach reads, without buttons.
+    const colleague = ok(await getProposal(t.db, w.contexts.coachB, o.proposalId)).proposal;
+    expect(colleague.steps).toEqual([]);
+  });
+
+  it("lists per side: the employer's inbox, the coach's caseload, the candidate's own from the introduction on", async () => {
+    const k = await w.candidate();
+    const p = ok(
+      await proposeCandidate(t.db, w.contexts.coachA, {
+        candidateId: k.candidate.id,
+        vacancyId: w.vacancy.id,
+      }),
+    );
+    expect(
+      (await listVacancyProposals(t.db, w.contexts.employer, w.vacancy.id)).map((r) => r.id),
+    ).toContain(p.proposalId);
+    expect(await listVacancyProposals(t.db, w.contexts.employer2, w.vacancy.id)).toEqual([]);
+    expect(await listVacancyProposals(t.db, w.contexts.unverified, w.unverifiedVacancy.id)).toEqual(
+      [],
+    );
+    expect((await listCoachProposals(t.db, w.contexts.coachA)).map((r) => r.id)).toContain(
+      p.proposalId,
+    );
+    expect((await listCoachProposals(t.db, w.contexts.coachB)).map((r) => r.id)).not.toContain(
+      p.proposalId,
+    );
+    expect(await listCandidateProposals(t.db, k.context)).toEqual([]);
+    failed(await getProposal(t.db, k.context, p.proposalId), "not_found");
+    ok(
+      await reviewProposal(t.db, w.contexts.employer, {
+        proposalId: p.proposalId,
+        expectedVersion: 1,
+        decision: "interested",
+      }),
+    );
+    ok(
+      await planMeeting(t.db, w.contexts.employer, {
+        proposalId: p.proposalId,
+        expectedVersion: 2,
+        startsAt: at(2, new Date()),
+        location: "Hal",
+      }),
+    );
+    const list = await listCandidateProposals(t.db, k.context);
+    expect(list.map((r) => [r.id, r.status])).toEqual([[p.proposalId, "meeting_planned"]]);
+    expect(list[0]?.nextMeetingAt).toBeInstanceOf(Date);
+    for (const ctx of [w.contexts.coachA, w.contexts.employer, k.context]) {
+      expect((await upcomingMeetings(t.db, ctx)).map((m) => m.proposalId)).toContain(p.proposalId);
+    }
+    expect(
+      (await upcomingMeetings(t.db, w.contexts.employer2)).map((m) => m.proposalId),
+    ).not.toContain(p.proposalId);
   });
 });

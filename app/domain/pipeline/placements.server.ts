@@ -219,16 +219,14 @@ export async function createPlacement(
     })
     .returning();
   const plan = checkInPlan(input.startedOn);
-  await db
-    .insert(checkIns)
-    .values(
-      plan.map((p) => ({
-        placementId: placement!.id,
-        week: p.week,
-        dueOn: p.dueOn,
-        createdAt: input.now,
-      })),
-    );
+  await db.insert(checkIns).values(
+    plan.map((p) => ({
+      placementId: placement!.id,
+      week: p.week,
+      dueOn: p.dueOn,
+      createdAt: input.now,
+    })),
+  );
   await audit(db, {
     actorUserId: input.actor.userId,
     actorOrganisationId: input.actor.organisationId,
