@@ -46,5 +46,3 @@ export function dayAsDate(day: string): Date {
   return new Date(`${day}T12:00:00Z`);
 }
 
-/** Datetime-local fields are Dutch time: "2026-03-04T10:30" ↔ the instant. */
-export { fromLocalDateTime, toLocalDateTime } from "~/domain/candidates/intake-schemas";
