@@ -2,6 +2,7 @@ import { getDb } from "#db/client.server";
 import { startEmailWorker } from "#emails/worker.server";
 import { getSearchRuntime, startSearchWorker } from "#search/runtime.server";
 import { startVacancyExpiryJob } from "~/domain/vacancies/expiry-job.server";
+import { startPipelineScheduler } from "~/workers/scheduler.server";
 
 type Stop = () => Promise<void> | void;
 
@@ -18,7 +19,11 @@ export async function startWorkers(options: {
   const stops: Stop[] = [];
   if (options.email) stops.push(startEmailWorker({ intervalMs: 5_000 }));
   // Scheduled jobs claim their rows with SKIP LOCKED, so several processes may run them.
-  if (options.scheduled) stops.push(startVacancyExpiryJob({ db: getDb() }));
+  if (options.scheduled) {
+    stops.push(startVacancyExpiryJob({ db: getDb() }));
+    // Offer expiry and check-in reminders (due and overdue).
+    stops.push(startPipelineScheduler({ db: getDb() }));
+  }
   if (options.search) stops.push(startSearchWorker({ db: getDb(), runtime: getSearchRuntime() }));
   return async () => {
     for (const stop of stops) await stop();
