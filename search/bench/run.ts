@@ -221,6 +221,7 @@ async function httpRun(options: { dataDir: string; token: string; urls: string[]
 
 export async function runBench(options: BenchOptions) {
   const log = options.log;
+  const loadStart = os.loadavg()[0]!;
   const r = createRandom(7);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "werkbrug-bench-"));
   log(`data: ${dataDir}`);
@@ -358,6 +359,11 @@ export async function runBench(options: BenchOptions) {
       rss_mb: http?.peakRssMb ?? benchMemory.peak,
       rss_after_load_mb: http?.rssMb ?? null,
       bench_process_rss_mb: benchMemory.peak,
+      // The machine, and how busy it was (other processes share the CPUs).
+      cpus: os.cpus().length,
+      cpu_model: os.cpus()[0]?.model ?? "",
+      load_avg_start: round(loadStart, 2),
+      load_avg_end: round(os.loadavg()[0]!, 2),
     };
   } finally {
     if (!closed) await handle.close().catch(() => {});
