@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { CandidateProfile, ProfileExperience, Vacancy } from "#db/schema";
+import type { CandidateProfile, Vacancy } from "#db/schema";
+import { type PublicProfileSource, toPublicProfileIndexSource } from "~/domain/candidates/public-profile";
 import { DEFAULT_RANKING_RULES, DEFAULT_TYPO_TOLERANCE, type IndexSettings } from "./engine";
 
 /*
@@ -284,73 +285,56 @@ export type CandidateDocumentInput = {
   coachingOrganisationId: string | null;
   coachUserId: string | null;
   coachingOrganisationName: string;
-  profile: Pick<
-    CandidateProfile,
-    | "headline"
-    | "summary"
-    | "sectors"
-    | "skills"
-    | "occupationCodes"
-    | "certificates"
-    | "licences"
-    | "experience"
-    | "hoursMin"
-    | "hoursMax"
-    | "regionName"
-    | "lat"
-    | "lon"
-    | "travelKm"
-    | "availableDuringDetentionFrom"
-    | "availableAfterReleaseFrom"
-    | "publishedAt"
-  >;
+  /** The profile columns the public-profile projection reads, plus the matcher's location. */
+  profile: PublicProfileSource & Pick<CandidateProfile, "lat" | "lon" | "publishedAt">;
   constraints?: { vogRiskAreas: string[]; areaBanMunicipalityCodes: string[] } | null;
   vogExpected?: "yes" | "unknown" | "no";
 };
 
 /**
- * Builds the index document of a published candidate from the public-profile projection
- * (plus the coach-only hidden constraints). Returns null when the profile lacks what the
- * index needs (location); such a profile is not searchable.
+ * Builds the index document of a published candidate. Everything shown comes from the one
+ * public-profile projection (`toPublicProfileIndexSource`); next to it only the matcher's values
+ * (location, exact availability day, occupation codes) and the coach-only hidden constraints.
+ * Returns null when the profile lacks a location; such a profile is not searchable.
  */
 export function buildCandidateDocument(
   input: CandidateDocumentInput,
   resolver?: OccupationResolver,
 ): CandidateDocument | null {
-  const p = input.profile;
-  if (p.lat === null || p.lon === null) return null;
-  const experience = [...(p.experience as ProfileExperience[])]
+  const { profile: p, matching: m } = toPublicProfileIndexSource(input.profile, {
+    publicCode: input.publicCode,
+    coachingOrganisationName: input.coachingOrganisationName,
+  });
+  if (m.lat === null || m.lon === null) return null;
+  const experience = [...p.experience]
     .sort((a, b) => b.months - a.months)
     .map((e) => ({ title: e.title, sector: e.sector, months: e.months, duringDetention: e.duringDetention }));
-  const available = [p.availableDuringDetentionFrom, p.availableAfterReleaseFrom]
-    .filter((d): d is string => Boolean(d))
-    .sort()[0];
-  const availableFromDay = available ? epochDay(available) : epochDay(new Date());
+  const availableFromDay = m.availableFrom ? epochDay(m.availableFrom) : epochDay(new Date());
   const titles = experience.map((e) => e.title);
   const doc: CandidateDocument = {
     id: input.id,
-    code: input.publicCode,
+    code: p.code,
     status: "published",
     headline: p.headline,
     summary: p.summary,
-    ...occupationFields(p.occupationCodes, titles, resolver),
+    ...occupationFields(m.occupationCodes, titles, resolver),
     experience,
     experienceTitles: titles,
     detentionExperienceTitles: experience.filter((e) => e.duringDetention).map((e) => e.title),
     hasDetentionExperience: experience.some((e) => e.duringDetention),
     sectors: p.sectors,
     skills: p.skills,
-    certificates: p.certificates.map((c) => c.name),
+    certificates: p.certificates.map((c) => c.title),
     licences: p.licences,
-    hoursMin: p.hoursMin ?? 0,
-    hoursMax: p.hoursMax ?? 40,
-    _geo: { lat: p.lat, lng: p.lon },
+    hoursMin: p.hours?.min ?? 0,
+    hoursMax: p.hours?.max ?? 40,
+    _geo: { lat: m.lat, lng: m.lon },
     travelKm: p.travelKm ?? 25,
-    regionName: p.regionName ?? "",
+    regionName: p.region ?? "",
     availableFromDay,
     availableFromMonth: dayToMonth(availableFromDay),
-    coachingOrganisationName: input.coachingOrganisationName,
-    publishedAt: (p.publishedAt ?? new Date()).getTime(),
+    coachingOrganisationName: p.coachingOrganisation ?? "",
+    publishedAt: (m.publishedAt ?? new Date()).getTime(),
     ...(input.coachingOrganisationId ? { coachingOrganisationId: input.coachingOrganisationId } : {}),
     ...(input.coachUserId ? { coachUserId: input.coachUserId } : {}),
     vogExpected: input.vogExpected ?? "unknown",

@@ -1,17 +1,16 @@
 import { and, asc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import type { Database } from "#db/client.server";
+import { candidates, searchOutbox, vacancies } from "#db/schema";
 import {
-  candidateConstraints,
-  candidateProfiles,
-  candidates,
-  organisations,
-  searchOutbox,
-  vacancies,
-} from "#db/schema";
+  type CandidateRow,
+  candidateFromRow,
+  selectCandidates,
+  selectVacancies,
+  toLoaded,
+  type VacancyRow,
+} from "~/domain/search/documents.server";
 import type { Taxonomy } from "~/domain/taxonomy/taxonomy";
 import {
-  buildCandidateDocument,
-  buildVacancyDocument,
   type CandidateDocument,
   type OccupationResolver,
   type VacancyDocument,
@@ -45,129 +44,28 @@ export function resolverOf(taxonomy: Taxonomy | undefined): OccupationResolver |
 }
 
 // ---------------------------------------------------------------------------
-// Reading current rows into documents
+// Reading current rows into documents (the same selects and builders the pages use)
 
-const candidateColumns = {
-  id: candidates.id,
-  status: candidates.status,
-  publicCode: candidates.publicCode,
-  coachingOrganisationId: candidates.coachingOrganisationId,
-  coachUserId: candidates.coachUserId,
-  coachingOrganisationName: organisations.name,
-  profile: {
-    headline: candidateProfiles.headline,
-    summary: candidateProfiles.summary,
-    sectors: candidateProfiles.sectors,
-    skills: candidateProfiles.skills,
-    occupationCodes: candidateProfiles.occupationCodes,
-    certificates: candidateProfiles.certificates,
-    licences: candidateProfiles.licences,
-    experience: candidateProfiles.experience,
-    hoursMin: candidateProfiles.hoursMin,
-    hoursMax: candidateProfiles.hoursMax,
-    regionName: candidateProfiles.regionName,
-    lat: candidateProfiles.lat,
-    lon: candidateProfiles.lon,
-    travelKm: candidateProfiles.travelKm,
-    availableDuringDetentionFrom: candidateProfiles.availableDuringDetentionFrom,
-    availableAfterReleaseFrom: candidateProfiles.availableAfterReleaseFrom,
-    publishedAt: candidateProfiles.publishedAt,
-  },
-  vogRiskAreas: candidateConstraints.vogRiskAreas,
-  areaBanMunicipalityCodes: candidateConstraints.areaBanMunicipalityCodes,
-};
-
-async function candidateRows(db: Database, ids: string[] | null, after?: string, limit?: number) {
-  const query = db
-    .select(candidateColumns)
-    .from(candidates)
-    .innerJoin(candidateProfiles, eq(candidateProfiles.candidateId, candidates.id))
-    .leftJoin(candidateConstraints, eq(candidateConstraints.candidateId, candidates.id))
-    .leftJoin(organisations, eq(organisations.id, candidates.coachingOrganisationId))
-    .where(
-      ids
-        ? inArray(candidates.id, ids)
-        : and(eq(candidates.status, "published"), after ? gt(candidates.id, after) : undefined),
-    )
-    .orderBy(asc(candidates.id));
-  return limit ? query.limit(limit) : query;
-}
-
-type CandidateRow = Awaited<ReturnType<typeof candidateRows>>[number];
-
-function candidateDocument(row: CandidateRow, resolver?: OccupationResolver): CandidateDocument | null {
+function publicCandidateDocument(row: CandidateRow, resolver?: OccupationResolver): CandidateDocument | null {
   if (row.status !== "published") return null;
-  return buildCandidateDocument(
-    {
-      id: row.id,
-      publicCode: row.publicCode,
-      coachingOrganisationId: row.coachingOrganisationId,
-      coachUserId: row.coachUserId,
-      coachingOrganisationName: row.coachingOrganisationName ?? "",
-      profile: row.profile,
-      constraints: {
-        vogRiskAreas: row.vogRiskAreas ?? [],
-        areaBanMunicipalityCodes: row.areaBanMunicipalityCodes ?? [],
-      },
-    },
-    resolver,
-  );
+  return candidateFromRow(row, resolver)?.doc ?? null;
 }
 
-const vacancyColumns = {
-  vacancy: {
-    id: vacancies.id,
-    status: vacancies.status,
-    kind: vacancies.kind,
-    title: vacancies.title,
-    occupationCode: vacancies.occupationCode,
-    sector: vacancies.sector,
-    description: vacancies.description,
-    requiredSkills: vacancies.requiredSkills,
-    preferredSkills: vacancies.preferredSkills,
-    certificates: vacancies.certificates,
-    licences: vacancies.licences,
-    hoursMin: vacancies.hoursMin,
-    hoursMax: vacancies.hoursMax,
-    placeName: vacancies.placeName,
-    municipalityCode: vacancies.municipalityCode,
-    lat: vacancies.lat,
-    lon: vacancies.lon,
-    maxDistanceKm: vacancies.maxDistanceKm,
-    startDate: vacancies.startDate,
-    vogRequired: vacancies.vogRequired,
-    vogRiskAreas: vacancies.vogRiskAreas,
-    supportOffered: vacancies.supportOffered,
-    organisationId: vacancies.organisationId,
-    publishedAt: vacancies.publishedAt,
-  },
-  organisationName: organisations.name,
-  organisationStatus: organisations.verificationStatus,
-};
-
-async function vacancyRows(db: Database, ids: string[] | null, after?: string, limit?: number) {
-  const query = db
-    .select(vacancyColumns)
-    .from(vacancies)
-    .innerJoin(organisations, eq(organisations.id, vacancies.organisationId))
-    .where(
-      ids
-        ? inArray(vacancies.id, ids)
-        : and(eq(vacancies.status, "open"), after ? gt(vacancies.id, after) : undefined),
-    )
-    .orderBy(asc(vacancies.id));
-  return limit ? query.limit(limit) : query;
-}
-
-type VacancyRow = Awaited<ReturnType<typeof vacancyRows>>[number];
-
-function vacancyDocument(row: VacancyRow, resolver?: OccupationResolver): VacancyDocument | null {
+function publicVacancyDocument(row: VacancyRow, resolver?: OccupationResolver): VacancyDocument | null {
   // A suspended employer's vacancies leave the index too.
-  if (row.vacancy.status !== "open" || row.organisationStatus !== "verified") return null;
-  return buildVacancyDocument({ vacancy: row.vacancy, organisationName: row.organisationName }, resolver);
+  if (row.status !== "open" || row.organisationStatus !== "verified") return null;
+  return toLoaded(row, resolver).doc;
 }
 
+async function candidateDocs(db: Database, ids: string[], resolver?: OccupationResolver) {
+  const rows = await selectCandidates(db, inArray(candidates.id, ids));
+  return rows.map((r) => publicCandidateDocument(r, resolver)).filter((d): d is CandidateDocument => d !== null);
+}
 
+async function vacancyDocs(db: Database, ids: string[], resolver?: OccupationResolver) {
+  const rows = await selectVacancies(db, inArray(vacancies.id, ids));
+  return rows.map((r) => publicVacancyDocument(r, resolver)).filter((d): d is VacancyDocument => d !== null);
+}
 
 /** Every document of an index, page by page (for start-up loading and reindexing). */
 export async function* allDocuments(
@@ -179,15 +77,29 @@ export async function* allDocuments(
   let after: string | undefined;
   for (;;) {
     if (index === "candidates") {
-      const rows = await candidateRows(db, null, after, pageSize);
+      const rows = await selectCandidates(
+        db,
+        and(eq(candidates.status, "published"), after ? gt(candidates.id, after) : undefined),
+      )
+        .orderBy(asc(candidates.id))
+        .limit(pageSize);
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.id;
-      yield rows.map((r) => candidateDocument(r, options.resolver)).filter((d): d is CandidateDocument => d !== null);
+      yield rows
+        .map((r) => publicCandidateDocument(r, options.resolver))
+        .filter((d): d is CandidateDocument => d !== null);
     } else {
-      const rows = await vacancyRows(db, null, after, pageSize);
+      const rows = await selectVacancies(
+        db,
+        and(eq(vacancies.status, "open"), after ? gt(vacancies.id, after) : undefined),
+      )
+        .orderBy(asc(vacancies.id))
+        .limit(pageSize);
       if (rows.length === 0) return;
-      after = rows[rows.length - 1]!.vacancy.id;
-      yield rows.map((r) => vacancyDocument(r, options.resolver)).filter((d): d is VacancyDocument => d !== null);
+      after = rows[rows.length - 1]!.id;
+      yield rows
+        .map((r) => publicVacancyDocument(r, options.resolver))
+        .filter((d): d is VacancyDocument => d !== null);
     }
   }
 }
@@ -259,18 +171,10 @@ export async function processSearchOutbox(options: {
     if (rows.length === 0) continue;
     const ids = [...new Set(rows.map((r) => r.entityId))];
     try {
-      const docs: Array<CandidateDocument | VacancyDocument> = [];
-      if (index === "candidates") {
-        for (const row of await candidateRows(db, ids)) {
-          const doc = candidateDocument(row, options.resolver);
-          if (doc) docs.push(doc);
-        }
-      } else {
-        for (const row of await vacancyRows(db, ids)) {
-          const doc = vacancyDocument(row, options.resolver);
-          if (doc) docs.push(doc);
-        }
-      }
+      const docs: Array<CandidateDocument | VacancyDocument> =
+        index === "candidates"
+          ? await candidateDocs(db, ids, options.resolver)
+          : await vacancyDocs(db, ids, options.resolver);
       const keep = new Set(docs.map((d) => d.id));
       const remove = ids.filter((id) => !keep.has(id));
       if (docs.length) await engine.upsertDocuments(index, docs);

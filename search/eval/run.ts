@@ -64,6 +64,11 @@ export function candidateInput(c: EvalCandidate) {
     profile: {
       headline: c.headline,
       summary: c.summary,
+      motivation: "",
+      languages: [],
+      educationLevel: null,
+      shifts: [],
+      transport: [],
       sectors: c.sectors,
       skills: c.skills,
       occupationCodes: [],

@@ -9,6 +9,7 @@ import {
   type VacancyDocument,
 } from "#search/documents";
 import { isUuid } from "~/domain/candidates/access.server";
+import { publicProfileColumns } from "~/domain/candidates/profile.server";
 import { municipalityByCode } from "~/domain/geo/gazetteer";
 import type { HiddenConstraints } from "./explanation";
 
@@ -125,27 +126,16 @@ export async function ownVacancyOptions(db: Database, organisationId: string) {
  */
 const candidateColumns = {
   id: candidates.id,
+  status: candidates.status,
   publicCode: candidates.publicCode,
   coachingOrganisationId: candidates.coachingOrganisationId,
   coachUserId: candidates.coachUserId,
   coachingOrganisationName: organisations.name,
+  // What the public-profile projection reads, plus the matcher's location and recency.
   profile: {
-    headline: candidateProfiles.headline,
-    summary: candidateProfiles.summary,
-    sectors: candidateProfiles.sectors,
-    skills: candidateProfiles.skills,
-    occupationCodes: candidateProfiles.occupationCodes,
-    certificates: candidateProfiles.certificates,
-    licences: candidateProfiles.licences,
-    experience: candidateProfiles.experience,
-    hoursMin: candidateProfiles.hoursMin,
-    hoursMax: candidateProfiles.hoursMax,
-    regionName: candidateProfiles.regionName,
+    ...publicProfileColumns,
     lat: candidateProfiles.lat,
     lon: candidateProfiles.lon,
-    travelKm: candidateProfiles.travelKm,
-    availableDuringDetentionFrom: candidateProfiles.availableDuringDetentionFrom,
-    availableAfterReleaseFrom: candidateProfiles.availableAfterReleaseFrom,
     publishedAt: candidateProfiles.publishedAt,
   },
   vogRiskAreas: candidateConstraints.vogRiskAreas,
