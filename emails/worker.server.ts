@@ -79,7 +79,9 @@ async function claimDueEmails(db: Database, now: Date, batchSize: number, leaseM
         and(
           // Digest messages wait for sendDigests.
           isNull(emailOutbox.digestUserId),
-          lte(emailOutbox.nextAttemptAt, now),
+          // Microseconds in the database, milliseconds in JS: round `now` up, so a message
+          // written in this very millisecond is due.
+          lte(emailOutbox.nextAttemptAt, new Date(now.getTime() + 1)),
           or(
             eq(emailOutbox.status, "pending"),
             and(eq(emailOutbox.status, "processing"), lt(emailOutbox.lockedUntil, now)),

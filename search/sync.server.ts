@@ -149,7 +149,9 @@ export async function processSearchOutbox(options: {
             eq(searchOutbox.status, "pending"),
             and(eq(searchOutbox.status, "processing"), lte(searchOutbox.lockedUntil, now)),
           ),
-          lte(searchOutbox.nextAttemptAt, now),
+          // The database keeps microseconds, a JS date only milliseconds: a row written in this
+          // very millisecond would otherwise look a fraction of a millisecond in the future.
+          lte(searchOutbox.nextAttemptAt, new Date(now.getTime() + 1)),
         ),
       )
       .orderBy(asc(searchOutbox.id))
