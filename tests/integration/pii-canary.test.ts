@@ -1,7 +1,9 @@
 import path from "node:path";
 import { readConfig } from "@remix-run/dev/dist/config.js";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { createEmbeddedEngine } from "#search/embedded";
+import { getSearchRuntime, setSearchRuntime, startSearch } from "#search/runtime.server";
 import { consents, offers, organisations, proposals } from "#db/schema";
 import { candidatesProfileRoutes } from "~/auth/access/candidates-profile";
 import { CLIENT_IP_HEADER } from "~/domain/audit.server";
@@ -213,6 +215,10 @@ beforeAll(async () => {
   };
   coachCaller = await memberCaller(db, coach);
 
+  // The employer search and suggestions go through the real (embedded) engine, loaded from
+  // the database like at start-up, so the walk covers the index path and not just the fallback.
+  await startSearch(db, createEmbeddedEngine());
+
   build = await assembleBuild();
   handler = createRequestHandler(build, "production");
   routeList = Object.keys(build.routes).map((id) => ({ id, path: `/${fullPath(build.routes, id)}` }));
@@ -273,7 +279,19 @@ async function check(who: Who, method: string, url: string, init: RequestInit, l
   return { status: response.status, text };
 }
 
+afterAll(() => setSearchRuntime(undefined));
+
 describe("PII canary", () => {
+  it("no canary in any search index document", async () => {
+    const { engine } = getSearchRuntime();
+    const candidates = await engine.search("candidates", { limit: 1000 });
+    const vacancies = await engine.search("vacancies", { limit: 1000 });
+    // The published canary candidates are in the index: the check is not empty.
+    expect(candidates.hits.map((h) => h.code)).toContain(publishedCode);
+    const text = JSON.stringify([candidates.hits, vacancies.hits]).toLowerCase();
+    for (const needle of NEEDLES) expect(text, needle).not.toContain(needle);
+  });
+
   it("the detector works: the canary's own coach does see the name", async () => {
     const response = await handler(request(`/coach/kandidaten/${publishedCandidateId}/profiel`, coachCaller));
     expect(response.status).toBe(200);
