@@ -46,7 +46,9 @@ export default function handleRequest(
 }
 
 export function handleError(error: unknown, { request }: { request: Request }) {
-  // Responses thrown on purpose (403, 404, redirects) are not errors; aborted requests neither.
+  // Responses thrown on purpose (403, 404, redirects), a URL that matches no route (a 404 the
+  // router reports with a status), and aborted requests are not errors of the app.
   if (request.signal.aborted || error instanceof Response) return;
+  if (typeof error === "object" && error !== null && "status" in error && "internal" in error) return;
   console.error(error);
 }

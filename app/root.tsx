@@ -12,13 +12,18 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
+import { getDb } from "#db/client.server";
 import { getAuthContext } from "~/auth/session.server";
 import { navigationFor } from "~/components/navigation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { unreadNotificationCount } from "~/domain/notifications.server";
 import { t } from "~/i18n";
 import stylesheet from "~/tailwind.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [
   { title: t("app.name") },
@@ -41,6 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             role: m.membershipRole,
           })),
           permissions: auth.permissions,
+          // One indexed count for the header badge.
+          unread: await unreadNotificationCount(getDb(), auth.user.id),
         }
       : null,
   });
@@ -72,6 +79,18 @@ function Layout({ children }: { children: ReactNode }) {
             </Link>
             {user ? (
               <div className="flex flex-wrap items-center gap-3 text-sm">
+                <Link
+                  to="/meldingen"
+                  className="rounded-md border border-slate-400 px-3 py-1 hover:bg-slate-100"
+                  aria-label={user.unread > 0 ? t("pipeline.nav.notificationsUnread", { count: user.unread }) : t("pipeline.nav.notifications")}
+                >
+                  {t("pipeline.nav.notifications")}
+                  {user.unread > 0 ? (
+                    <span data-testid="unread-badge" className="ml-2 rounded-full bg-brand-700 px-2 py-0.5 text-xs font-bold text-white">
+                      {user.unread}
+                    </span>
+                  ) : null}
+                </Link>
                 <span>
                   <span className="font-semibold">{user.name}</span>
                   {user.organisation ? <span className="text-slate-700"> · {user.organisation.name}</span> : null}

@@ -65,7 +65,9 @@ test.describe("employers and vacancies", () => {
     await expect(async () => {
       await admin.page.goto("/admin/mailbox");
       const item = admin.page.locator("li", { hasText: email }).first();
-      const html = (await item.locator("iframe").getAttribute("srcdoc")) ?? "";
+      // Not there yet: try again after a reload (getAttribute would otherwise wait on this page forever).
+      const html =
+        (await item.count()) > 0 ? ((await item.locator("iframe").getAttribute("srcdoc", { timeout: 5_000 })) ?? "") : "";
       link = html.match(/\/uitnodiging\/[a-z2-7]{32}/)?.[0] ?? "";
       const inMailbox = await admin.page.locator("main li").count();
       expect(link, `invitation not in the mailbox yet (${inMailbox} messages there)`).not.toBe("");
