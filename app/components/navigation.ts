@@ -25,19 +25,26 @@ const sections: Record<Role, { to: string; key: MessageKey; permission?: Permiss
   ],
   coach: [
     { to: "/coach/kandidaten", key: "candidates.nav.coach", permission: "read:candidates:own-caseload" },
+    { to: "/coach/voorstellen", key: "pipeline.nav.coachProposals", permission: "read:candidates:own-caseload" },
+    { to: "/coach/plaatsingen", key: "pipeline.nav.coachPlacements", permission: "log:check-ins" },
     { to: "/goedkeuren", key: "approval.nav", permission: "approve:profiles" },
     { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   municipality_coordinator: [
     { to: "/gemeente/kandidaten", key: "candidates.nav.gemeente", permission: "read:candidates:own-municipality" },
+    { to: "/gemeente/overdrachten", key: "pipeline.nav.handovers", permission: "accept:handovers" },
     { to: "/vacatures", key: "vacancy.nav.browse", permission: "read:vacancies:open" },
   ],
   employer: [
     { to: "/werkgever/vacatures", key: "employer.nav.vacancies", permission: "write:vacancies:own-organisation" },
     { to: "/werkgever/organisatie", key: "nav.employer.organisation", permission: "manage:organisation-profile" },
     { to: "/werkgever/zoeken", key: "search.nav.employerSearch", permission: "read:profiles:public" },
+    { to: "/werkgever/voorstellen", key: "pipeline.nav.employerProposals", permission: "review:proposals:own-organisation" },
+    { to: "/werkgever/plaatsingen", key: "pipeline.nav.employerPlacements", permission: "review:proposals:own-organisation" },
   ],
   candidate: [
+    { to: "/kandidaat/voorstellen", key: "pipeline.nav.candidateProposals", permission: "read:profile:own" },
+    { to: "/kandidaat/werk", key: "pipeline.nav.candidateWork", permission: "read:profile:own" },
     { to: "/kandidaat/profiel", key: "profile.nav.mine", permission: "read:profile:own" },
     { to: "/kandidaat/vacatures", key: "search.nav.candidateVacancies", permission: "read:profile:own" },
     { to: "/kandidaat/toestemmingen", key: "consent.nav", permission: "manage:consents:own" },

@@ -1,0 +1,269 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { getDb } from "#db/client.server";
+import { requirePermission } from "~/auth/session.server";
+import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { SelectField } from "~/components/forms";
+import { PageTitle, Section } from "~/components/home";
+import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { candidateStatusLabel } from "~/components/pipeline/format";
+import { Facts, MeetingList, NoteField, OfferTerms, StatusBadge } from "~/components/pipeline/parts";
+import { Thread } from "~/components/pipeline/thread";
+import { toLocalDateTime } from "~/domain/candidates/intake-schemas";
+import { donePath, intentSpec, localDateTimeField, notFound, readOrThrow, runIntent, stepOptions } from "~/domain/pipeline/http.server";
+import { cancelMeeting, markMeetingHeld, rescheduleMeeting } from "~/domain/pipeline/meetings.server";
+import { listMessages, postMessage } from "~/domain/pipeline/messages.server";
+import { acceptOffer, declineOffer, recordOfferAdvice } from "~/domain/pipeline/offers.server";
+import { decideRequest } from "~/domain/pipeline/proposals.server";
+import { getProposal } from "~/domain/pipeline/queries.server";
+import {
+  answerOfferSchema,
+  cancelMeetingSchema,
+  decideRequestSchema,
+  meetingHeldSchema,
+  offerAdviceSchema,
+  postMessageSchema,
+  rescheduleMeetingSchema,
+} from "~/domain/pipeline/schemas";
+import { COACH_DECLINE_REASONS, isClosedProposal } from "~/domain/pipeline/transitions";
+import { t, type MessageKey } from "~/i18n";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data ? t("pipeline.page.list.title", { code: data.proposal.publicCode, vacancy: data.proposal.vacancy.title }) : t("error.title")} · ${t("app.name")}` },
+];
+
+/**
+ * The coach's view of a proposal of their caseload: everything of the case, including their own
+ * notes. A colleague of the same organisation reads it without acting.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const context = await requirePermission(request, "read:candidates:own-caseload");
+  const db = getDb();
+  const { origin, now } = stepOptions(request);
+  const { proposal } = readOrThrow(await getProposal(db, context, params.proposalId ?? "", { origin }));
+  if (proposal.party !== "coach") notFound();
+  // A colleague may read the case, not its conversation.
+  const thread = await listMessages(db, context, proposal.id);
+  const readOnly = !thread.ok;
+  return json({
+    proposal,
+    messages: thread.ok ? thread.messages : [],
+    readOnly,
+    now: now.toISOString(),
+    nowLocal: toLocalDateTime(now),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const context = await requirePermission(request, "propose:candidates");
+  const db = getDb();
+  const options = stepOptions(request);
+  const formData = await request.formData();
+  const proposalId = params.proposalId ?? "";
+  if (formData.has("proposalId")) formData.set("proposalId", proposalId);
+  const here = `/coach/voorstellen/${proposalId}`;
+  return runIntent(formData, {
+    decide: intentSpec({
+      schema: decideRequestSchema,
+      run: (v) => decideRequest(db, context, v, options),
+      done: (r) => donePath(here, r.status),
+    }),
+    reschedule: intentSpec({
+      schema: rescheduleMeetingSchema,
+      prepare: localDateTimeField("startsAt"),
+      run: (v) => rescheduleMeeting(db, context, v, options),
+      done: () => donePath(here, "meetingMoved"),
+    }),
+    cancel: intentSpec({
+      schema: cancelMeetingSchema,
+      run: (v) => cancelMeeting(db, context, v, options),
+      done: () => donePath(here, "meetingCancelled"),
+    }),
+    held: intentSpec({
+      schema: meetingHeldSchema,
+      run: (v) => markMeetingHeld(db, context, v, options),
+      done: () => donePath(here, "meetingHeld"),
+    }),
+    advice: intentSpec({
+      schema: offerAdviceSchema,
+      run: (v) => recordOfferAdvice(db, context, v, options),
+      done: () => donePath(here, "advice"),
+    }),
+    accept: intentSpec({
+      schema: answerOfferSchema,
+      run: (v) => acceptOffer(db, context, v, options),
+      done: (r) => donePath(`/coach/plaatsingen/${r.placementId}`, "placed"),
+    }),
+    decline: intentSpec({
+      schema: answerOfferSchema,
+      run: (v) => declineOffer(db, context, v, options),
+      done: () => donePath(here, "declined"),
+    }),
+    message: intentSpec({
+      schema: postMessageSchema,
+      run: (v) => postMessage(db, context, v, options),
+      done: () => `${here}#gesprek`,
+    }),
+  });
+}
+
+export default function CoachProposal() {
+  const { proposal: p, messages, readOnly, now, nowLocal } = useLoaderData<typeof loader>();
+  const openOffer = p.offers.find((o) => o.status === "open");
+  return (
+    <>
+      <PageTitle intro={t("pipeline.page.coach.intro", { employer: p.employerName })}>
+        {t("pipeline.page.list.title", { code: p.publicCode, vacancy: p.vacancy.title })}
+      </PageTitle>
+      <p className="mb-4 flex flex-wrap items-center gap-3">
+        <StatusBadge status={p.status} />
+        <Link to={`/coach/kandidaten/${p.candidateId}`} className="text-brand-700 underline">
+          {t("pipeline.page.coach.toCandidate")}
+        </Link>
+        <Link to={`/coach/matches/kandidaat/${p.candidateId}`} className="text-brand-700 underline">
+          {t("pipeline.page.coach.toMatches")}
+        </Link>
+      </p>
+      <DoneNotice />
+      {readOnly ? (
+        <p className="mb-4 rounded-md border border-slate-400 bg-slate-50 p-3">{t("pipeline.page.coach.readOnly")}</p>
+      ) : null}
+
+      <Section id="case" title={t("pipeline.page.coach.case")}>
+        <Facts
+          items={[
+            { label: t("pipeline.page.vacancy"), value: `${p.vacancy.title} · ${p.employerName}` },
+            { label: t("pipeline.page.candidateStatus"), value: candidateStatusLabel(p.candidateStatus) },
+            { label: t("pipeline.page.identity.label"), value: p.identityShared ? t("pipeline.page.coach.identityShared") : t("pipeline.page.coach.identityNotShared") },
+            ...(p.note ? [{ label: t("pipeline.page.note"), value: <span className="whitespace-pre-line">{p.note}</span> }] : []),
+            ...(p.reason ? [{ label: t("pipeline.page.reason"), value: [p.reason, p.reasonText].filter(Boolean).join(": ") }] : []),
+          ]}
+        />
+      </Section>
+
+      {p.steps.includes("proposed") ? <DecideForms proposalId={p.id} version={p.version} /> : null}
+
+      {p.meetings.length > 0 ? (
+        <Section id="meetings" title={t("pipeline.page.meeting.title")}>
+          <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.coach.meetingHelp")}</p>
+          <MeetingList
+            meetings={p.meetings}
+            actions={!readOnly && p.status === "meeting_planned" ? { version: p.version, now, nowLocal } : undefined}
+          />
+        </Section>
+      ) : null}
+
+      {p.offers.length > 0 ? (
+        <Section id="offer" title={t("pipeline.page.offer.title")}>
+          {p.offers.map((o) => (
+            <div key={o.id} className="mb-4">
+              <OfferTerms offer={o} showAdvice />
+            </div>
+          ))}
+          {openOffer && !readOnly ? <OfferReview offerId={openOffer.id} version={p.version} advice={openOffer.coachAdvice} /> : null}
+        </Section>
+      ) : null}
+
+      {!readOnly ? (
+        <Section id="gesprek" title={t("pipeline.thread.title")}>
+          <Thread messages={messages} canPost={!isClosedProposal(p.status)} masking={!p.identityShared} proposalId={p.id} />
+        </Section>
+      ) : null}
+    </>
+  );
+}
+
+function DecideForms({ proposalId, version }: { proposalId: string; version: number }) {
+  const propose = useIntentErrors("decide", "propose");
+  const decline = useIntentErrors("decide", "decline");
+  const fields = { proposalId, expectedVersion: version };
+  return (
+    <Section id="decide" title={t("pipeline.page.decide.title")}>
+      <p className="mb-3">{t("pipeline.page.decide.help")}</p>
+      <StepBox title={t("pipeline.page.decide.proposeTitle")}>
+        <IntentForm intent="decide" target="propose" fields={{ ...fields, decision: "propose" }}>
+          <NoteField
+            id="decide-note"
+            name="note"
+            label={t("pipeline.page.decide.note")}
+            help={t("pipeline.page.decide.noteHelp")}
+            errors={propose.field("note")}
+          />
+          <IntentButton intent="decide" target="propose">
+            {t("pipeline.page.decide.propose")}
+          </IntentButton>
+        </IntentForm>
+      </StepBox>
+      <StepBox title={t("pipeline.page.decide.declineTitle")}>
+        <IntentForm intent="decide" target="decline" fields={{ ...fields, decision: "decline" }}>
+          <SelectField
+            label={t("pipeline.page.decide.reason")}
+            selectProps={{ id: "decline-reason", name: "reasonCode", defaultValue: "not_ready" }}
+            options={COACH_DECLINE_REASONS.map((r) => ({ value: r, label: t(`pipeline.reason.declined.${r}` as MessageKey) }))}
+            errors={decline.field("reasonCode")}
+          />
+          <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.decide.reasonHelp")}</p>
+          <NoteField
+            id="decline-note"
+            name="note"
+            label={t("pipeline.page.decide.privateNote")}
+            errors={decline.field("note")}
+          />
+          <IntentButton intent="decide" target="decline" variant="danger">
+            {t("pipeline.page.decide.decline")}
+          </IntentButton>
+        </IntentForm>
+      </StepBox>
+    </Section>
+  );
+}
+
+/** The coach reviews the offer with the candidate: advice, and the answer with the candidate present. */
+function OfferReview({ offerId, version, advice }: { offerId: string; version: number; advice: string | null }) {
+  const adviceErrors = useIntentErrors("advice", offerId);
+  const accept = useIntentErrors("accept", offerId);
+  const decline = useIntentErrors("decline", offerId);
+  const fields = { offerId, expectedVersion: version };
+  return (
+    <>
+      <StepBox title={t("pipeline.page.advice.title")}>
+        <IntentForm intent="advice" target={offerId} fields={{ offerId }}>
+          <NoteField
+            id="offer-advice"
+            name="advice"
+            label={t("pipeline.page.advice.label")}
+            help={t("pipeline.page.advice.help")}
+            defaultValue={advice ?? ""}
+            errors={adviceErrors.field("advice")}
+            required
+          />
+          <IntentButton intent="advice" target={offerId}>
+            {t("pipeline.page.advice.submit")}
+          </IntentButton>
+        </IntentForm>
+      </StepBox>
+      <StepBox title={t("pipeline.page.onBehalf.title")}>
+        <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.onBehalf.help")}</p>
+        <IntentForm intent="accept" target={offerId} fields={fields} className="mb-4">
+          <CheckboxField id="accept-present" name="candidatePresent" label={t("pipeline.page.onBehalf.present")} errors={accept.field("candidatePresent")} />
+          <CheckboxField id="accept-consent" name="consent" label={t("pipeline.page.onBehalf.consent")} errors={accept.field("consent")} />
+          <IntentButton intent="accept" target={offerId}>
+            {t("pipeline.page.onBehalf.accept")}
+          </IntentButton>
+        </IntentForm>
+        <IntentForm intent="decline" target={offerId} fields={fields}>
+          <CheckboxField id="decline-present" name="candidatePresent" label={t("pipeline.page.onBehalf.present")} errors={decline.field("candidatePresent")} />
+          <NoteField id="decline-reason-text" name="reason" label={t("pipeline.page.answer.declineReason")} errors={decline.field("reason")} />
+          <IntentButton intent="decline" target={offerId} variant="danger">
+            {t("pipeline.page.onBehalf.decline")}
+          </IntentButton>
+        </IntentForm>
+      </StepBox>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
