@@ -10,6 +10,12 @@ import { requestOrigin } from "~/domain/audit.server";
 import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { homeOrganisations } from "~/domain/home.server";
+import { countByStatus } from "~/components/pipeline/parts";
+import { momentLabel, dayText } from "~/components/pipeline/format";
+import { OpenCheckInList } from "~/components/pipeline/placements";
+import { coachCheckIns } from "~/domain/pipeline/checkins.server";
+import { listCoachProposals, openOffers, upcomingMeetings } from "~/domain/pipeline/queries.server";
+import { clockNow } from "~/utils/clock.server";
 import { t, type MessageKey } from "~/i18n";
 import { dayLabel, isoDate } from "~/utils/dates";
 
@@ -44,16 +50,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
         eq(placements.jobCoachUserId, context.user.id),
         eq(placements.status, "active"),
         isNull(checkIns.doneAt),
-        lt(checkIns.dueOn, isoDate(new Date())),
+        lt(checkIns.dueOn, isoDate(clockNow())),
       ),
     );
   // Names are identity: each shown candidate is an identity read in the audit log.
   await auditIdentityRead(db, context, caseload.map((c) => c.id), "coach.home", requestOrigin(request));
+  const now = clockNow();
   return json({
     organisations: homeOrganisations(context),
     byStatus,
     caseload,
     overdueCheckIns: overdue?.n ?? 0,
+    // The pipeline: overdue check-ins first, meetings this week, offers waiting, proposals by stage.
+    checkIns: await coachCheckIns(db, context, { now }),
+    meetings: await upcomingMeetings(db, context, { now, days: 7 }),
+    offers: await openOffers(db, context),
+    proposals: (await listCoachProposals(db, context)).map((p) => ({ status: p.status })),
   });
 }
 
@@ -63,8 +75,51 @@ export default function CoachHome() {
     <>
       <PageTitle intro={t("home.coach.intro")}>{t("home.coach.title")}</PageTitle>
       <OrganisationsCard organisations={data.organisations} />
-      <Section id="aftercare" title={t("home.coach.aftercare")}>
-        <p>{t("home.coach.overdue", { count: data.overdueCheckIns })}</p>
+      <Section id="aftercare" title={t("pipeline.home.coach.checkIns")}>
+        <p className="mb-2">{t("home.coach.overdue", { count: data.overdueCheckIns })}</p>
+        <OpenCheckInList items={data.checkIns} empty={t("pipeline.home.coach.noCheckIns")} />
+      </Section>
+      <Section id="meetings" title={t("pipeline.home.coach.meetings")}>
+        {data.meetings.length === 0 ? (
+          <EmptyNote>{t("pipeline.home.coach.noMeetings")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.meetings.map((m) => (
+              <li key={m.id} className="py-2">
+                <Link to={`/coach/voorstellen/${m.proposalId}`} className="text-brand-700 underline">
+                  {t("pipeline.home.meetingItem", { when: momentLabel(m.startsAt), code: m.publicCode, vacancy: m.vacancyTitle, employer: m.employerName })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="offers" title={t("pipeline.home.coach.offers")}>
+        {data.offers.length === 0 ? (
+          <EmptyNote>{t("pipeline.home.coach.noOffers")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.offers.map((o) => (
+              <li key={o.id} className="py-2">
+                <Link to={`/coach/voorstellen/${o.proposalId}#offer`} className="text-brand-700 underline">
+                  {t("pipeline.home.offerItem", { code: o.publicCode, vacancy: o.vacancyTitle, employer: o.employerName, date: o.expiresOn ? dayText(o.expiresOn) : "—" })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section id="proposals" title={t("pipeline.home.coach.proposals")}>
+        {data.proposals.length === 0 ? (
+          <EmptyNote>{t("pipeline.home.coach.noProposals")}</EmptyNote>
+        ) : (
+          <StatList items={countByStatus(data.proposals)} />
+        )}
+        <p className="mt-3">
+          <Link to="/coach/voorstellen" className="text-brand-700 underline">
+            {t("pipeline.page.coachList.title")}
+          </Link>
+        </p>
       </Section>
       <Section id="stages" title={t("home.coach.byStage")}>
         {data.byStatus.length === 0 ? (

@@ -117,6 +117,11 @@ export default function CoachCandidate() {
                 <Link to={`/coach/kandidaten/${c.id}/profiel`} className="font-semibold text-brand-700 underline">{t("candidates.coach.profileLink")}</Link>
               </li>
             ) : null}
+            {["nominated", "intake", "profile_draft", "awaiting_approval", "published", "paused"].includes(c.status) ? (
+              <li>
+                <Link to={`/coach/overdracht/${c.id}`} className="text-brand-700 underline">{t("pipeline.page.handoverForm.link")}</Link>
+              </li>
+            ) : null}
           </ul>
         </Section>
       ) : null}

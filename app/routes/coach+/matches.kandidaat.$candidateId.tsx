@@ -110,7 +110,12 @@ export default function CoachCandidateMatches() {
                   <SubmitButton name="vacancyId" value={v.id}>{t("search.share.button")}</SubmitButton>
                 </Form>
               ) : null}
-              <p className="mt-2">
+              <p className="mt-2 flex flex-wrap gap-4">
+                {c.canShare && c.status === "published" ? (
+                  <Link className="font-semibold text-brand-700 underline" to={`/coach/voorstellen/nieuw?kandidaat=${c.id}&vacature=${v.id}`}>
+                    {t("pipeline.page.propose.title")}
+                  </Link>
+                ) : null}
                 <Link className="text-brand-700 underline" to={`/coach/matches/vacature/${v.id}`}>
                   {t("search.coachCandidate.otherCandidates")}
                 </Link>

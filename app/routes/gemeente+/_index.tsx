@@ -66,6 +66,11 @@ export default function MunicipalityHome() {
       <OrganisationsCard organisations={data.organisations} />
       <Section id="handovers" title={t("home.gemeente.handovers")}>
         <p>{t("home.gemeente.openHandovers", { count: data.openHandovers })}</p>
+        <p className="mt-2">
+          <Link to="/gemeente/overdrachten" className="text-brand-700 underline">
+            {t("pipeline.home.gemeente.toHandovers")}
+          </Link>
+        </p>
       </Section>
       <Section id="releases" title={t("home.gemeente.releases")}>
         {data.releases.length === 0 ? (

@@ -12,6 +12,8 @@ import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/co
 import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
 import { addDays, dayLabel, isoDate } from "~/utils/dates";
 import { t, type MessageKey } from "~/i18n";
+import { releasesWithoutJob } from "~/domain/pipeline/queries.server";
+import { clockNow } from "~/utils/clock.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const context = await requirePermission(request, "read:candidates:own-prison");
@@ -45,7 +47,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     .limit(20);
   // Names are identity: each shown candidate is an identity read in the audit log.
   await auditIdentityRead(db, context, releases.map((c) => c.id), "pi.home", requestOrigin(request));
-  return json({ organisations: homeOrganisations(context), byStatus, releases });
+  // Released within 12 weeks with no placement, offer or introduction in view (names only of
+  // the people already listed above, whose read is audited).
+  const withoutJob = (await releasesWithoutJob(db, context, { now: clockNow() })).map((r) => {
+    const listed = releases.find((c) => c.id === r.id);
+    return { ...r, name: listed ? `${listed.firstName} ${listed.lastName}` : null };
+  });
+  return json({ organisations: homeOrganisations(context), byStatus, releases, withoutJob });
 }
 
 export default function PrisonHome() {
@@ -61,6 +69,28 @@ export default function PrisonHome() {
           <StatList
             items={data.byStatus.map((s) => ({ label: t(`candidate.status.${s.status}` as MessageKey), value: s.n }))}
           />
+        )}
+      </Section>
+      <Section id="without-job" title={t("pipeline.home.pi.withoutJob")}>
+        {data.withoutJob.length === 0 ? (
+          <EmptyNote>{t("pipeline.home.pi.noneWithoutJob")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.withoutJob.map((r) => (
+              <li key={r.id} className="flex flex-wrap justify-between gap-2 py-2" data-testid="release-without-job">
+                <span>
+                  <Link to={`/pi/kandidaten/${r.id}`} className="font-semibold text-brand-700 underline">
+                    {r.name ?? r.publicCode}
+                  </Link>{" "}
+                  · {t("home.releaseOn", { date: r.releaseDate ? dayLabel(r.releaseDate) : "" })} ·{" "}
+                  {t(`candidate.status.${r.status}` as MessageKey)}
+                </span>
+                <Link to={`/pi/overdracht/${r.id}`} className="text-sm text-brand-700 underline">
+                  {t("pipeline.home.pi.handOver")}
+                </Link>
+              </li>
+            ))}
+          </ul>
         )}
       </Section>
       <Section id="releases" title={t("home.pi.releases")}>

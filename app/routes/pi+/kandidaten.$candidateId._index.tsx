@@ -203,6 +203,13 @@ export default function PrisonCandidate() {
           </p>
         ) : null}
       </Section>
+      {["nominated", "intake", "profile_draft", "awaiting_approval", "published", "paused"].includes(c.status) ? (
+        <p className="mb-6">
+          <Link to={`/pi/overdracht/${c.id}`} className="text-brand-700 underline">
+            {t("pipeline.page.handoverForm.link")}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -9,6 +9,10 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
 import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
 import { employerOpenVacancies } from "~/domain/vacancies/queries.server";
+import { momentLabel } from "~/components/pipeline/format";
+import { PlacementList } from "~/components/pipeline/placements";
+import { listPlacements, upcomingMeetings } from "~/domain/pipeline/queries.server";
+import { clockNow } from "~/utils/clock.server";
 import { t, type MessageKey } from "~/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -30,6 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     byStatus,
     activePlacements: active?.n ?? 0,
     openVacancies: await employerOpenVacancies(db, employer.id),
+    // Empty for an unverified employer (the pipeline needs a verified organisation).
+    meetings: await upcomingMeetings(db, context, { now: clockNow(), days: 30 }),
+    placements: await listPlacements(db, context, { status: "active" }),
   });
 }
 
@@ -82,8 +89,29 @@ export default function EmployerHome() {
           </Link>
         </p>
       </Section>
-      <Section id="placements" title={t("home.werkgever.placements")}>
-        <p>{t("home.werkgever.activePlacements", { count: data.activePlacements })}</p>
+      <Section id="meetings" title={t("pipeline.home.employer.meetings")}>
+        {data.meetings.length === 0 ? (
+          <EmptyNote>{t("pipeline.home.employer.noMeetings")}</EmptyNote>
+        ) : (
+          <ul className="divide-y divide-slate-200">
+            {data.meetings.map((m) => (
+              <li key={m.id} className="py-2">
+                <Link to={`/werkgever/voorstellen/${m.proposalId}`} className="text-brand-700 underline">
+                  {t("pipeline.home.meetingItem", { when: momentLabel(m.startsAt), code: m.publicCode, vacancy: m.vacancyTitle, employer: m.location ?? t("pipeline.meeting.video") })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-3">
+          <Link to="/werkgever/voorstellen" className="text-brand-700 underline">
+            {t("pipeline.home.employer.toProposals")}
+          </Link>
+        </p>
+      </Section>
+      <Section id="placements" title={t("pipeline.home.employer.placements")}>
+        <p className="mb-2">{t("home.werkgever.activePlacements", { count: data.activePlacements })}</p>
+        <PlacementList items={data.placements} linkBase="/werkgever/plaatsingen" side="employer" empty="" />
       </Section>
     </>
   );

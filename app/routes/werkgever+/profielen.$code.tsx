@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
@@ -35,6 +35,14 @@ export default function EmployerProfilePage() {
     <>
       <h1 className="sr-only">{t("profile.view.title", { code: profile.code })}</h1>
       <PublicProfileView profile={profile} />
+      <p className="mt-4">
+        <Link
+          to={`/werkgever/voorstellen/nieuw?code=${profile.code}`}
+          className="inline-flex items-center rounded-md bg-brand-700 px-4 py-2 font-semibold text-white hover:bg-brand-800"
+        >
+          {t("pipeline.page.request.link")}
+        </Link>
+      </p>
     </>
   );
 }

@@ -63,6 +63,13 @@ export default function EmployerSuggestions() {
                 </div>
               </dl>
               <ExplanationList items={s.explanation} label={t("search.hit.why")} />
+              {data.vacancy.status === "open" ? (
+                <p className="mt-2">
+                  <Link to={`/werkgever/voorstellen/nieuw?code=${s.code}&vacature=${vacancyId}`} className="font-semibold text-brand-700 underline">
+                    {t("pipeline.page.request.link")}
+                  </Link>
+                </p>
+              ) : null}
             </li>
           ))}
         </ol>

@@ -8,6 +8,8 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary, invariantResponse } from "~/components/error-boundary";
 import { Field, FormError, SelectField, SubmitButton } from "~/components/forms";
 import { PageTitle, Section, StatList } from "~/components/home";
+import { ProposalList } from "~/components/pipeline/parts";
+import { listVacancyProposals } from "~/domain/pipeline/queries.server";
 import { dutchToday } from "~/domain/vacancies/dates";
 import {
   formDefaults,
@@ -43,7 +45,10 @@ async function loadOwnVacancy(request: Request, vacancyId: string | undefined) {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { context, vacancy } = await loadOwnVacancy(request, params.vacancyId);
   const counts = await proposalCounts(getDb(), [vacancy.id]);
+  // The proposal inbox (public codes and headlines only; empty for an unverified employer).
+  const inbox = await listVacancyProposals(getDb(), context, vacancy.id);
   return json({
+    inbox,
     vacancy: { ...vacancy, publishedAt: vacancy.publishedAt?.toISOString() ?? null },
     defaults: formDefaults(vacancy),
     version: vacancy.updatedAt.toISOString(),
@@ -222,6 +227,9 @@ export default function EmployerVacancy() {
         <StatList
           items={Object.entries(data.proposals).map(([s, n]) => ({ label: t(`employer.home.proposal.${s}` as MessageKey), value: n }))}
         />
+        <div className="mt-3">
+          <ProposalList items={data.inbox} linkBase="/werkgever/voorstellen" showEmployer={false} empty="" />
+        </div>
       </Section>
 
       <WordingWarnings warnings={editable ? warnings : []} />
