@@ -14,13 +14,17 @@ import { catalogues, t, type MessageKey } from "~/i18n";
 
 type Errors = Record<string, string[] | null | undefined> | null | undefined;
 
+/** A refusal because the case changed meanwhile (or may not be touched): the form may be gone. */
+const pageLevel = (status: number | undefined) => status === 409 || status === 403;
+
 /** The errors of the last answer, when it belongs to this form. */
 export function useIntentErrors(intent: string, target = "") {
   const reply = useActionData<PipelineReply>();
   const mine = reply && reply.intent === intent && (reply.target ?? "") === target;
   const errors: Errors = mine ? (reply.result.error as Errors) : undefined;
   return {
-    form: errors?.[""] ?? undefined,
+    // Page-level refusals are shown once, at the top (DoneNotice), not in the form.
+    form: pageLevel(reply?.status) ? undefined : (errors?.[""] ?? undefined),
     field: (name: string) => errors?.[name] ?? undefined,
   };
 }
@@ -140,10 +144,17 @@ export function CheckboxField({
   );
 }
 
-/** "Saved" and the like after a redirect with ?gedaan=…; unknown values show nothing. */
+/**
+ * The top of every pipeline page: a refusal because the case changed meanwhile (409) or may not
+ * be touched (403) — the page shows the current state below it —, or "saved" and the like after
+ * a redirect with ?gedaan=… (unknown values show nothing).
+ */
 export function DoneNotice() {
   const [params] = useSearchParams();
   const reply = useActionData<PipelineReply>();
+  if (reply && pageLevel(reply.status)) {
+    return <FormError errors={(reply.result.error as Errors)?.[""] ?? undefined} />;
+  }
   const what = params.get("gedaan");
   const key = `pipeline.page.done.${what}`;
   if (!what || reply || !(key in catalogues.nl)) return null;

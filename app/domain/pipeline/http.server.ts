@@ -21,6 +21,8 @@ import type { StepOptions } from "./steps.server";
  */
 
 export type PipelineReply = {
+  /** The HTTP status: a 409/403 (the state changed, or not allowed) is shown at the top of the page. */
+  status: number;
   intent: string;
   /** Which of several forms with the same intent (a meeting, an offer, a check-in). */
   target: string;
@@ -83,7 +85,7 @@ export function intentSpec<S extends z.ZodType, R extends object>(spec: IntentSp
 }
 
 function reply(intent: string, target: string, result: SubmissionResult<string[]>, status: number) {
-  return json<PipelineReply>({ intent, target, result }, { status });
+  return json<PipelineReply>({ status, intent, target, result }, { status });
 }
 
 /**

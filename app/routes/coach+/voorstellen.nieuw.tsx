@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle, Section } from "~/components/home";
-import { IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
 import { Facts, NoteField } from "~/components/pipeline/parts";
 import { findScopedCandidate } from "~/domain/candidates/access.server";
 import { intentSpec, notFound, runIntent, stepOptions } from "~/domain/pipeline/http.server";
@@ -49,6 +49,7 @@ export default function ProposeCandidate() {
   return (
     <>
       <PageTitle intro={t("pipeline.page.propose.intro")}>{t("pipeline.page.propose.title")}</PageTitle>
+      <DoneNotice />
       <Section id="propose" title={t("pipeline.page.list.title", { code: candidate.publicCode, vacancy: vacancy.title })}>
         <Facts
           items={[

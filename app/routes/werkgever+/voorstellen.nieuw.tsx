@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { EmptyNote, PageTitle, Section } from "~/components/home";
-import { IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
 import { NoteField } from "~/components/pipeline/parts";
 import { isPublicCode } from "~/domain/candidates/public-code";
 import { intentSpec, notFound, runIntent, stepOptions } from "~/domain/pipeline/http.server";
@@ -54,6 +54,7 @@ export default function RequestIntroduction() {
   return (
     <>
       <PageTitle intro={t("pipeline.page.request.intro")}>{t("pipeline.page.request.title")}</PageTitle>
+      <DoneNotice />
       <Section id="request" title={t("pipeline.page.request.candidate", { code })}>
         {vacancies.length === 0 ? (
           <EmptyNote>{t("pipeline.page.request.noVacancies")}</EmptyNote>
