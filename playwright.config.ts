@@ -53,6 +53,8 @@ export default defineConfig({
       MEILI_URL: "",
       RESEND_API_KEY: "",
       SEED_DEMO: "auto",
+      // The movable test clock of the pipeline story (app/utils/clock.server.ts); never in production.
+      E2E_CLOCK: "1",
     },
   },
 });
