@@ -4,8 +4,12 @@
  * splitting against a dictionary, and a bounded edit distance for typo tolerance.
  */
 
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lowercase, without diacritics ("inspiciënt" → "inspicient"). */
 export function normalizeText(text: string): string {
+  // ASCII has no diacritics to strip (NFD leaves it as it is)
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -29,6 +33,20 @@ const DOUBLE_CONSONANT_END = /([bdfgklmnprst])\1$/;
  * medewerkster → medewerker, technica → technicus, operatrice → operateur, heftrucks → heftruck.
  */
 export function stem(word: string): string {
+  let form = stems.get(word);
+  if (form === undefined) {
+    form = stemUncached(word);
+    if (stems.size >= STEM_CACHE_SIZE) stems.clear();
+    stems.set(word, form);
+  }
+  return form;
+}
+
+/** Words repeat endlessly in profiles and queries: their canonical forms are remembered. */
+const STEM_CACHE_SIZE = 100_000;
+const stems = new Map<string, string>();
+
+function stemUncached(word: string): string {
   const w = word;
   if (w.length < 4 || /^\d+$/.test(w)) return w;
   // female forms
