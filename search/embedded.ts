@@ -1,4 +1,3 @@
-import { create, insertMultiple, removeMultiple, search as oramaSearch, type AnyOrama } from "@orama/orama";
 import {
   parseFieldSort,
   parseGeoSort,
@@ -14,31 +13,48 @@ import {
   type SearchParams,
   type SearchResult,
 } from "./engine";
-import { findGeoRadius, haversineMeters, matchesFilter, type Filter } from "./filter";
-import { compoundParts, editDistance, normalizeText, tokenize, typoBudget } from "./text";
+import {
+  EARTH_RADIUS_M,
+  findGeoRadius,
+  haversineMeters,
+  matchesFilter,
+  type Filter,
+  type FilterScalar,
+} from "./filter";
+import { compoundParts, editDistance, tokenize, typoBudget } from "./text";
 
 /*
- * The embedded search engine: @orama/orama in-process, behind the same SearchEngine interface
- * as Meilisearch.
+ * The embedded search engine: in-process, behind the same SearchEngine interface as
+ * Meilisearch, with Meilisearch's semantics. Built for tens of thousands of documents on a
+ * small machine: nothing is copied or sorted beyond what a page needs.
  *
- * - Orama holds the inverted index (one pre-tokenised string property per searchable
- *   attribute) and the filter indexes (enum / number / boolean / geopoint properties); a
- *   search asks Orama for every document that contains one of the query's word forms and
- *   passes the filter's translatable part as an Orama `where` clause.
- * - The exact Meilisearch semantics are then applied in memory on that (small) candidate set:
- *   the full filter (`matchesFilter`), Meilisearch's ranking rules in the settings' order
- *   (words, typo, attribute, sort, exactness, custom `field:asc|desc`), typo tolerance by word
- *   length (0 typos under 5 characters, 1 from 5, 2 from 9; a typo on the first letter
- *   counts twice), prefix search on the last query word, synonyms (multi-way, multi-word),
- *   facets, `_geoDistance` and geo sort, pagination.
- * - Words are normalised the same way on both sides (`search/text.ts`: lowercase, no
- *   diacritics, Dutch plural / diminutive / female forms) and compound words are split on the
- *   words the synonyms know ("vorkheftruckchauffeur" also indexes "heftruck" and "chauffeur").
+ * Storage (one index):
+ * - Documents are kept once, by reference, in a slot array (`id` → slot). A replaced document
+ *   gets a new insertion number (ties rank in insertion order, as before).
+ * - Text: one posting list per word form (typed array of `slot << 6 | code`, code = searchable
+ *   attribute × 2 + 1 when the word is a compound part), with the word's document count. A
+ *   query is scored word-form by word-form over those lists (cost ∝ the postings the query
+ *   touches), never document by document.
+ * - Filterable and sortable attributes: columns per attribute (a type tag per slot, numbers and
+ *   booleans in a Float64Array, strings as dictionary ids, string arrays in a shared pool) and
+ *   the geo point in two Float64Arrays. A filter tree is compiled once per search into
+ *   predicates over those columns with exactly `matchesFilter`'s semantics (values of an
+ *   unusual shape fall back to `matchesFilter` on the document itself); `_geoRadius` checks a
+ *   latitude/longitude box before the haversine.
+ * - Facets are counted over the matching slots from the columns; ranking keeps only the top
+ *   `offset + limit` with a bounded heap; only the page is projected (copied).
+ *
+ * Query semantics (unchanged): Meilisearch's ranking rules in the settings' order (words, typo,
+ * attribute, sort, exactness, custom `field:asc|desc`), typo tolerance by word length (0 typos
+ * under 5 characters, 1 from 5, 2 from 9; a typo on the first letter counts twice), prefix
+ * search on the last query word, synonyms (multi-way, multi-word), matching strategy
+ * `last`/`all`, facets, `_geoDistance` and geo sort, pagination. Words are normalised the same
+ * way on both sides (`search/text.ts`) and compound words are split on the words the synonyms
+ * know ("vorkheftruckchauffeur" also indexes "heftruck" and "chauffeur").
+ *
+ * Orama (@orama/orama) used to hold the text and filter indexes here; it was replaced by these
+ * structures for measured reasons (see docs/decisions/002-search-engine.md).
  */
-
-type FieldKind = "string" | "string[]" | "number" | "number[]" | "boolean" | "boolean[]" | "geo";
-
-type DocTokens = Map<string, number>; // token → attributeIndex * 2 + (compound part ? 1 : 0)
 
 type Slot = {
   /** The query word as typed (normalised). */
@@ -47,26 +63,30 @@ type Slot = {
   alternatives: Array<{ tokens: string[]; typos: number; exact: boolean }>;
 };
 
-const SEARCHABLE_PREFIX = "s";
-const FILTER_PREFIX = "f_";
+/** Attribute index in a posting's code: 5 bits (searchable attributes beyond 32 rank as the 32nd). */
+const MAX_ATTRIBUTE = 31;
+const NO_KEY = 0xffff;
+/** Height of a latitude band of the geo index, in degrees (≈ 5.6 km). */
+const LAT_BAND = 0.05;
 
-function filterProp(field: string): string {
-  return FILTER_PREFIX + field.replace(/[^A-Za-z0-9_]/g, "_");
-}
-
-function kindOf(value: unknown): FieldKind | undefined {
-  if (value === undefined || value === null) return undefined;
-  if (typeof value === "string") return "string";
-  if (typeof value === "number") return "number";
-  if (typeof value === "boolean") return "boolean";
-  if (Array.isArray(value)) {
-    const first = value.find((v) => v !== null && v !== undefined);
-    if (first === undefined) return undefined;
-    if (typeof first === "number") return "number[]";
-    if (typeof first === "boolean") return "boolean[]";
-    return "string[]";
-  }
-  return undefined;
+/**
+ * Half the height and width (degrees) of a box that holds every point within the radius, with
+ * a margin for rounding: points outside it are never within the radius (haversine, as
+ * `matchesFilter`). The width is unbounded when the circle reaches a pole.
+ */
+function geoBox(radius: { lat: number; distanceMeters: number }): {
+  latMargin: number;
+  lngMargin: number;
+} {
+  const r = radius.distanceMeters / EARTH_RADIUS_M;
+  const toRad = Math.PI / 180;
+  const latMargin = (r / toRad) * 1.000001 + 1e-9;
+  const cosLat = Math.cos(radius.lat * toRad);
+  const lngMargin =
+    r < Math.PI / 2 && Math.sin(r) < cosLat * 0.999999
+      ? (Math.asin(Math.sin(r) / cosLat) / toRad) * 1.000001 + 1e-9
+      : Infinity;
+  return { latMargin, lngMargin };
 }
 
 function getPath(doc: Record<string, unknown>, path: string): unknown {
@@ -82,28 +102,216 @@ function getPath(doc: Record<string, unknown>, path: string): unknown {
 function textOf(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (Array.isArray(value)) return value.map(textOf).join(" \n ");
-  if (typeof value === "object") return Object.values(value as Record<string, unknown>).map(textOf).join(" ");
+  if (typeof value === "object")
+    return Object.values(value as Record<string, unknown>)
+      .map(textOf)
+      .join(" ");
   return String(value);
 }
 
-class EmbeddedIndex {
-  readonly docs = new Map<string, BaseDocument>();
-  private readonly seq = new Map<string, number>();
+function grow<T extends Int32Array | Float64Array | Uint8Array | Uint16Array>(
+  array: T,
+  size: number,
+  fill?: number,
+): T {
+  if (array.length >= size) return array;
+  let length = Math.max(16, array.length);
+  while (length < size) length *= 2;
+  const next = new (array.constructor as new (n: number) => T)(length);
+  next.set(array);
+  if (fill !== undefined) next.fill(fill, array.length);
+  return next;
+}
+
+// ---------------------------------------------------------------------------
+// Columns
+
+const T_UNDEF = 0;
+const T_NULL = 1;
+const T_NUM = 2; // finite number
+const T_BOOL = 3;
+const T_STR = 4;
+const T_STRS = 5; // array of strings only (possibly empty)
+const T_OTHER = 6; // anything else: predicates fall back to the document
+
+/** Strings of one attribute: raw values (facets) and their lowercase forms (filters). */
+class Dictionary {
+  private readonly rawIds = new Map<string, number>();
+  readonly raw: string[] = [];
+  rawToLower = new Int32Array(16);
+  private readonly lowerIds = new Map<string, number>();
+
+  id(value: string): number {
+    let id = this.rawIds.get(value);
+    if (id === undefined) {
+      id = this.raw.length;
+      this.raw.push(value);
+      this.rawIds.set(value, id);
+      const lower = value.toLowerCase();
+      let lid = this.lowerIds.get(lower);
+      if (lid === undefined) {
+        lid = this.lowerIds.size;
+        this.lowerIds.set(lower, lid);
+      }
+      this.rawToLower = grow(this.rawToLower, id + 1);
+      this.rawToLower[id] = lid;
+    }
+    return id;
+  }
+
+  rawId(value: string): number {
+    return this.rawIds.get(value) ?? -1;
+  }
+
+  /** The id of the lowercase form of `value`, or -1 when no stored string has it. */
+  lowerId(value: string): number {
+    return this.lowerIds.get(value.toLowerCase()) ?? -1;
+  }
+
+  get lowerCount(): number {
+    return this.lowerIds.size;
+  }
+}
+
+class Column {
+  tag = new Uint8Array(16);
+  /** T_NUM: the number; T_BOOL: 1 or 0; T_STR: the raw string id. */
+  num = new Float64Array(16);
+  /** T_STRS: a range of raw string ids in `pool`. */
+  start = new Int32Array(16);
+  count = new Int32Array(16);
+  pool = new Int32Array(64);
+  poolUsed = 0;
+  poolGarbage = 0;
+  readonly dict = new Dictionary();
+
+  constructor(readonly field: string) {}
+
+  ensure(capacity: number) {
+    this.tag = grow(this.tag, capacity);
+    this.num = grow(this.num, capacity);
+    this.start = grow(this.start, capacity);
+    this.count = grow(this.count, capacity);
+  }
+
+  set(slot: number, value: unknown) {
+    this.clear(slot);
+    if (value === undefined) return;
+    if (value === null) {
+      this.tag[slot] = T_NULL;
+    } else if (typeof value === "number") {
+      if (Number.isFinite(value)) {
+        this.tag[slot] = T_NUM;
+        this.num[slot] = value;
+      } else this.tag[slot] = T_OTHER;
+    } else if (typeof value === "boolean") {
+      this.tag[slot] = T_BOOL;
+      this.num[slot] = value ? 1 : 0;
+    } else if (typeof value === "string") {
+      this.tag[slot] = T_STR;
+      this.num[slot] = this.dict.id(value);
+    } else if (Array.isArray(value) && value.every((v) => typeof v === "string")) {
+      this.tag[slot] = T_STRS;
+      if (this.poolUsed + value.length > this.pool.length) this.compact(value.length);
+      this.start[slot] = this.poolUsed;
+      this.count[slot] = value.length;
+      for (const v of value as string[]) this.pool[this.poolUsed++] = this.dict.id(v);
+    } else {
+      this.tag[slot] = T_OTHER;
+    }
+  }
+
+  clear(slot: number) {
+    if (this.tag[slot] === T_STRS) this.poolGarbage += this.count[slot]!;
+    this.tag[slot] = T_UNDEF;
+    this.count[slot] = 0;
+  }
+
+  /** Makes room for `extra` more ids: drops unused ranges, grows the pool if still needed. */
+  private compact(extra: number) {
+    const live = this.poolUsed - this.poolGarbage;
+    let size = this.pool.length;
+    while (size < (live + extra) * 2) size *= 2;
+    const next = new Int32Array(size);
+    let used = 0;
+    for (let slot = 0; slot < this.tag.length; slot++) {
+      if (this.tag[slot] !== T_STRS) continue;
+      const s = this.start[slot]!;
+      const n = this.count[slot]!;
+      next.set(this.pool.subarray(s, s + n), used);
+      this.start[slot] = used;
+      used += n;
+    }
+    this.pool = next;
+    this.poolUsed = used;
+    this.poolGarbage = 0;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Posting lists
+
+type Postings = { list: Int32Array; n: number };
+
+function removePosting(p: Postings, slot: number) {
+  const list = p.list;
+  for (let i = 0; i < p.n; i++) {
+    if (list[i]! >> 6 === slot) {
+      list[i] = list[p.n - 1]!;
+      p.n--;
+      return;
+    }
+  }
+}
+
+type Predicate = (slot: number) => boolean;
+
+type CompiledSort =
+  | { kind: "geo"; direction: "asc" | "desc" }
+  | { kind: "field"; field: string; direction: "asc" | "desc" };
+
+/** One index of the embedded engine (exported for its tests; use `EmbeddedSearchEngine`). */
+export class EmbeddedIndex {
+  // Documents by slot.
+  private docs: Array<BaseDocument | undefined> = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly free: number[] = [];
+  private seq = new Float64Array(16);
   private nextSeq = 0;
-  private readonly tokens = new Map<string, DocTokens>();
-  /** token → number of documents containing it */
-  private readonly vocabulary = new Map<string, number>();
-  private vocabularyByFirst = new Map<string, string[]> ();
-  private vocabularyDirty = true;
-  private readonly kinds = new Map<string, FieldKind>();
-  private orama!: AnyOrama;
+  private capacity = 0;
+  private geoState = new Uint8Array(16); // 0: no _geo, 1: _geo without numeric lat/lng, 2: numeric
+  private lat = new Float64Array(16);
+  private lng = new Float64Array(16);
+  /** Slots by latitude band (LAT_BAND degrees): a radius filter only visits the bands it can reach. */
+  private readonly latBands = new Map<number, Postings>();
+  private readonly columns = new Map<string, Column>();
+
+  // Text.
+  /** word form → postings (insertion order of the words matters for prefix ties, as before) */
+  private readonly vocabulary = new Map<string, Postings>();
+  private vocabularyByFirst = new Map<string, string[]>();
+  private vocabularyWordsChanged = true;
+  private readonly compoundCache = new Map<string, string[]>();
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
 
+  // Scratch space for scoring (reused: a search runs synchronously).
+  private bestKeys: Uint16Array[] = [];
+  private touchedMark = new Int32Array(16);
+  private phraseMark = new Int32Array(16);
+  private phraseAttr = new Uint8Array(16);
+  private phrasePart = new Uint8Array(16);
+  private mark = 0;
+
   constructor(readonly settings: IndexSettings) {
     this.prepareSettings();
-    this.orama = this.createOrama();
+    for (const field of new Set([
+      ...settings.filterableAttributes,
+      ...settings.sortableAttributes,
+    ])) {
+      if (field !== "_geo") this.columns.set(field, new Column(field));
+    }
   }
 
   private prepareSettings() {
@@ -122,105 +330,82 @@ class EmbeddedIndex {
     this.synonymIndex = new Map();
     this.maxSynonymWords = 1;
     for (const [k, set] of groups) {
-      this.synonymIndex.set(k, [...set].map((s) => s.split(" ")));
+      this.synonymIndex.set(
+        k,
+        [...set].map((s) => s.split(" ")),
+      );
       this.maxSynonymWords = Math.max(this.maxSynonymWords, k.split(" ").length);
-      for (const phrase of [k, ...set]) for (const w of phrase.split(" ")) if (w.length >= 4) dict.add(w);
+      for (const phrase of [k, ...set])
+        for (const w of phrase.split(" ")) if (w.length >= 4) dict.add(w);
     }
     this.compoundDictionary = dict;
   }
 
-  private createOrama(): AnyOrama {
-    const schema: Record<string, string> = { id: "string" };
-    this.settings.searchableAttributes.forEach((_, i) => {
-      schema[SEARCHABLE_PREFIX + i] = "string";
-    });
-    for (const field of new Set([...this.settings.filterableAttributes, ...this.settings.sortableAttributes])) {
-      if (field === "_geo") {
-        schema[filterProp(field)] = "geopoint";
-        continue;
-      }
-      const kind = this.kinds.get(field);
-      if (!kind) continue;
-      schema[filterProp(field)] =
-        kind === "string" ? "enum" : kind === "string[]" ? "enum[]" : kind === "geo" ? "geopoint" : kind;
-    }
-    return create({
-      schema: schema as never,
-      components: {
-        tokenizer: {
-          language: "english",
-          normalizationCache: new Map(),
-          // Values are tokenised by `search/text.ts` before they reach Orama.
-          tokenize: (raw: string) => (raw ? raw.split(" ").filter(Boolean) : []),
-        },
-      },
-    }) as AnyOrama;
+  get size(): number {
+    return this.slotOf.size;
   }
 
-  /** The document's tokens per searchable attribute, with compound parts. */
-  private analyse(doc: BaseDocument): { perAttribute: string[][]; map: DocTokens } {
-    const map: DocTokens = new Map();
-    const perAttribute = this.settings.searchableAttributes.map((attr, i) => {
-      const out: string[] = [];
+  get(id: string): BaseDocument | undefined {
+    const slot = this.slotOf.get(id);
+    return slot === undefined ? undefined : this.docs[slot];
+  }
+
+  /** Every document in insertion order. */
+  all(): BaseDocument[] {
+    const slots = [...this.slotOf.values()].sort((a, b) => this.seq[a]! - this.seq[b]!);
+    return slots.map((s) => this.docs[s]!);
+  }
+
+  // -------------------------------------------------------------------------
+  // Writing
+
+  private ensureCapacity(size: number) {
+    if (size <= this.capacity) return;
+    this.seq = grow(this.seq, size);
+    this.geoState = grow(this.geoState, size);
+    this.lat = grow(this.lat, size);
+    this.lng = grow(this.lng, size);
+    this.touchedMark = grow(this.touchedMark, size);
+    this.phraseMark = grow(this.phraseMark, size);
+    this.phraseAttr = grow(this.phraseAttr, size);
+    this.phrasePart = grow(this.phrasePart, size);
+    this.bestKeys = this.bestKeys.map((keys) => grow(keys, size, NO_KEY));
+    for (const column of this.columns.values()) column.ensure(size);
+    this.capacity = this.seq.length;
+  }
+
+  private compoundPartsOf(token: string): string[] {
+    let parts = this.compoundCache.get(token);
+    if (!parts) {
+      parts = compoundParts(token, this.compoundDictionary);
+      if (this.compoundCache.size > 100_000) this.compoundCache.clear();
+      this.compoundCache.set(token, parts);
+    }
+    return parts;
+  }
+
+  /** The document's word forms with their code (attribute × 2 + 1 for a compound part), lowest code kept. */
+  private analyse(doc: BaseDocument): Map<string, number> {
+    const map = new Map<string, number>();
+    this.settings.searchableAttributes.forEach((attr, i) => {
+      const a = Math.min(i, MAX_ATTRIBUTE);
       for (const token of tokenize(textOf(getPath(doc, attr)))) {
-        out.push(token);
-        const code = i * 2;
+        const code = a * 2;
         const prev = map.get(token);
         if (prev === undefined || code < prev) map.set(token, code);
         if (token.length >= 8) {
-          for (const part of compoundParts(token, this.compoundDictionary)) {
-            out.push(part);
-            const partCode = i * 2 + 1;
+          for (const part of this.compoundPartsOf(token)) {
+            const partCode = a * 2 + 1;
             const p = map.get(part);
             if (p === undefined || partCode < p) map.set(part, partCode);
           }
         }
       }
-      return out;
     });
-    return { perAttribute, map };
+    return map;
   }
 
-  private toOrama(doc: BaseDocument, perAttribute: string[][]): Record<string, unknown> {
-    const out: Record<string, unknown> = { id: doc.id };
-    perAttribute.forEach((tokens, i) => {
-      out[SEARCHABLE_PREFIX + i] = tokens.join(" ");
-    });
-    for (const field of new Set([...this.settings.filterableAttributes, ...this.settings.sortableAttributes])) {
-      const value = getPath(doc, field);
-      if (field === "_geo") {
-        const g = value as { lat?: unknown; lng?: unknown } | undefined;
-        if (g && typeof g.lat === "number" && typeof g.lng === "number") out[filterProp(field)] = { lat: g.lat, lon: g.lng };
-        continue;
-      }
-      const kind = this.kinds.get(field);
-      if (!kind || kindOf(value) === undefined) continue;
-      if (kindOf(value) !== kind && !(Array.isArray(value) && value.length === 0)) continue;
-      if (kind === "string") out[filterProp(field)] = normalizeText(value as string);
-      else if (kind === "string[]") out[filterProp(field)] = (value as unknown[]).map((v) => normalizeText(String(v)));
-      else out[filterProp(field)] = value;
-    }
-    return out;
-  }
-
-  /** Learns field kinds from documents; true when a new kind appeared (the Orama schema must grow). */
-  private learnKinds(docs: BaseDocument[]): boolean {
-    let grew = false;
-    for (const field of new Set([...this.settings.filterableAttributes, ...this.settings.sortableAttributes])) {
-      if (field === "_geo" || this.kinds.has(field)) continue;
-      for (const doc of docs) {
-        const kind = kindOf(getPath(doc, field));
-        if (kind) {
-          this.kinds.set(field, kind);
-          grew = true;
-          break;
-        }
-      }
-    }
-    return grew;
-  }
-
-  async upsert(docs: BaseDocument[]) {
+  upsert(docs: BaseDocument[]) {
     for (const doc of docs) {
       if (typeof doc.id !== "string" || doc.id === "") {
         throw new SearchEngineError("Elk document heeft een id (tekst) nodig", "invalid_request");
@@ -229,64 +414,86 @@ class EmbeddedIndex {
     // last write wins within one batch
     const batch = new Map<string, BaseDocument>();
     for (const doc of docs) batch.set(doc.id, doc);
-    const list = [...batch.values()];
-    if (this.learnKinds(list)) {
-      for (const doc of list) this.storeDoc(doc);
-      await this.rebuildOrama();
-      return;
+    const existing = [...batch.keys()].filter((id) => this.slotOf.has(id));
+    if (existing.length) this.remove(existing);
+    this.ensureCapacity(this.slotOf.size + batch.size);
+    for (const doc of batch.values()) this.insert(doc);
+  }
+
+  private insert(doc: BaseDocument) {
+    const slot = this.free.length ? this.free.pop()! : this.docs.length;
+    if (slot === this.docs.length) this.docs.push(doc);
+    else this.docs[slot] = doc;
+    this.ensureCapacity(slot + 1);
+    this.slotOf.set(doc.id, slot);
+    this.seq[slot] = this.nextSeq++;
+    for (const [token, code] of this.analyse(doc)) {
+      let p = this.vocabulary.get(token);
+      if (!p) {
+        p = { list: new Int32Array(4), n: 0 };
+        this.vocabulary.set(token, p);
+        this.vocabularyWordsChanged = true;
+      }
+      if (p.n === p.list.length) p.list = grow(p.list, p.n + 1);
+      p.list[p.n++] = (slot << 6) | code;
     }
-    const existing = list.filter((d) => this.docs.has(d.id)).map((d) => d.id);
-    if (existing.length) await this.remove(existing);
-    const oramaDocs = list.map((doc) => this.toOrama(doc, this.storeDoc(doc)));
-    await insertMultiple(this.orama, oramaDocs as never, 1000);
+    const g = doc._geo as { lat?: unknown; lng?: unknown } | undefined;
+    if (g) {
+      this.geoState[slot] = typeof g.lat === "number" && typeof g.lng === "number" ? 2 : 1;
+      this.lat[slot] = Number(g.lat);
+      this.lng[slot] = Number(g.lng);
+      const band = this.bandOf(slot);
+      if (band !== undefined) {
+        let p = this.latBands.get(band);
+        if (!p) this.latBands.set(band, (p = { list: new Int32Array(16), n: 0 }));
+        if (p.n === p.list.length) p.list = grow(p.list, p.n + 1);
+        p.list[p.n++] = slot;
+      }
+    } else this.geoState[slot] = 0;
+    for (const column of this.columns.values()) column.set(slot, getPath(doc, column.field));
   }
 
-  private storeDoc(doc: BaseDocument): string[][] {
-    const old = this.tokens.get(doc.id);
-    if (old) for (const t of old.keys()) this.decVocab(t);
-    const { perAttribute, map } = this.analyse(doc);
-    this.docs.set(doc.id, doc);
-    if (!this.seq.has(doc.id)) this.seq.set(doc.id, this.nextSeq++);
-    this.tokens.set(doc.id, map);
-    for (const t of map.keys()) this.vocabulary.set(t, (this.vocabulary.get(t) ?? 0) + 1);
-    this.vocabularyDirty = true;
-    return perAttribute;
-  }
-
-  private decVocab(token: string) {
-    const n = (this.vocabulary.get(token) ?? 0) - 1;
-    if (n <= 0) this.vocabulary.delete(token);
-    else this.vocabulary.set(token, n);
-    this.vocabularyDirty = true;
-  }
-
-  private async rebuildOrama() {
-    this.orama = this.createOrama();
-    const all: Record<string, unknown>[] = [];
-    for (const doc of this.docs.values()) {
-      all.push(this.toOrama(doc, this.analyse(doc).perAttribute));
+  remove(ids: string[]) {
+    for (const id of ids) {
+      const slot = this.slotOf.get(id);
+      if (slot === undefined) continue;
+      const doc = this.docs[slot]!;
+      for (const token of this.analyse(doc).keys()) {
+        const p = this.vocabulary.get(token);
+        if (!p) continue;
+        removePosting(p, slot);
+        if (p.n === 0) {
+          this.vocabulary.delete(token);
+          this.vocabularyWordsChanged = true;
+        }
+      }
+      for (const column of this.columns.values()) column.clear(slot);
+      const band = this.bandOf(slot);
+      if (band !== undefined) {
+        const p = this.latBands.get(band)!;
+        const i = p.list.subarray(0, p.n).indexOf(slot);
+        p.list[i] = p.list[--p.n]!;
+      }
+      this.geoState[slot] = 0;
+      this.docs[slot] = undefined;
+      this.slotOf.delete(id);
+      this.free.push(slot);
     }
-    if (all.length) await insertMultiple(this.orama, all as never, 1000);
   }
 
-  async remove(ids: string[]) {
-    const present = ids.filter((id) => this.docs.has(id));
-    if (!present.length) return;
-    await removeMultiple(this.orama, present, 1000);
-    for (const id of present) {
-      const toks = this.tokens.get(id);
-      if (toks) for (const t of toks.keys()) this.decVocab(t);
-      this.tokens.delete(id);
-      this.docs.delete(id);
-      this.seq.delete(id);
-    }
+  /** The latitude band of a slot that a radius filter can match (numeric, finite point), else undefined. */
+  private bandOf(slot: number): number | undefined {
+    const lat = this.lat[slot]!;
+    return this.geoState[slot] === 2 && Number.isFinite(lat) && Number.isFinite(this.lng[slot]!)
+      ? Math.floor(lat / LAT_BAND)
+      : undefined;
   }
 
   // -------------------------------------------------------------------------
   // Query analysis
 
   private vocabularyIndex(): Map<string, string[]> {
-    if (this.vocabularyDirty) {
+    if (this.vocabularyWordsChanged) {
       const byFirst = new Map<string, string[]>();
       for (const t of this.vocabulary.keys()) {
         const k = t[0]!;
@@ -295,7 +502,7 @@ class EmbeddedIndex {
         else byFirst.set(k, [t]);
       }
       this.vocabularyByFirst = byFirst;
-      this.vocabularyDirty = false;
+      this.vocabularyWordsChanged = false;
     }
     return this.vocabularyByFirst;
   }
@@ -326,7 +533,8 @@ class EmbeddedIndex {
     const list = this.vocabularyIndex().get(word[0] ?? "") ?? [];
     const out: Array<[string, number]> = [];
     for (const token of list) {
-      if (token.length > word.length && token.startsWith(word)) out.push([token, this.vocabulary.get(token) ?? 0]);
+      if (token.length > word.length && token.startsWith(word))
+        out.push([token, this.vocabulary.get(token)?.n ?? 0]);
     }
     out.sort((a, b) => b[1] - a[1]);
     return out.slice(0, limit).map(([t]) => t);
@@ -336,7 +544,10 @@ class EmbeddedIndex {
     const stop = new Set((this.settings.stopWords ?? []).flatMap((w) => tokenize(w)));
     const raw = tokenize(q).filter((t) => !stop.has(t));
     const endsWithSpace = /\s$/.test(q);
-    const slots: Slot[] = raw.map((word) => ({ word, alternatives: [{ tokens: [word], typos: 0, exact: true }] }));
+    const slots: Slot[] = raw.map((word) => ({
+      word,
+      alternatives: [{ tokens: [word], typos: 0, exact: true }],
+    }));
     // synonyms: n-grams of the query (longest first) map to alternative phrases
     for (let n = Math.min(this.maxSynonymWords, raw.length); n >= 1; n--) {
       for (let i = 0; i + n <= raw.length; i++) {
@@ -349,7 +560,8 @@ class EmbeddedIndex {
         if (n > 1) {
           slot.alternatives.push({ tokens: raw.slice(i, i + n), typos: 0, exact: true });
           for (let j = i + 1; j < i + n; j++) {
-            for (const alt of alts) slots[j]!.alternatives.push({ tokens: alt, typos: 0, exact: false });
+            for (const alt of alts)
+              slots[j]!.alternatives.push({ tokens: alt, typos: 0, exact: false });
           }
         }
       }
@@ -372,131 +584,296 @@ class EmbeddedIndex {
     return slots;
   }
 
+  private nextMark(): number {
+    return ++this.mark;
+  }
+
+  /**
+   * Scores the query word by word over the posting lists. For every document holding some
+   * form of some query word, `keys[s][slot]` is the best way it matches query word `s`:
+   * typos × 128 + (exact ? 0 : 64) + attribute (lower is better), NO_KEY when it does not.
+   * Returns the documents touched.
+   */
+  private scoreText(slots: Slot[]): { touched: Int32Array; count: number; keys: Uint16Array[] } {
+    while (this.bestKeys.length < slots.length)
+      this.bestKeys.push(new Uint16Array(this.capacity).fill(NO_KEY));
+    if (this.mark > 0x3fff0000) {
+      // marks are compared for equality only; start again long before they overflow
+      this.mark = 0;
+      this.touchedMark.fill(0);
+      this.phraseMark.fill(0);
+    }
+    const touchedMark = this.nextMark();
+    let touched = new Int32Array(64);
+    let count = 0;
+    const touch = (slot: number) => {
+      if (this.touchedMark[slot] !== touchedMark) {
+        this.touchedMark[slot] = touchedMark;
+        if (count === touched.length) touched = grow(touched, count + 1);
+        touched[count++] = slot;
+      }
+    };
+    slots.forEach((querySlot, s) => {
+      const keys = this.bestKeys[s]!;
+      for (const alt of querySlot.alternatives) {
+        const base = alt.typos * 128;
+        if (alt.tokens.length === 1) {
+          const p = this.vocabulary.get(alt.tokens[0]!);
+          if (!p) continue;
+          const list = p.list;
+          for (let k = 0; k < p.n; k++) {
+            const v = list[k]!;
+            const slot = v >> 6;
+            const code = v & 63;
+            const key = base + (alt.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
+            if (key < keys[slot]!) {
+              keys[slot] = key;
+              touch(slot);
+            }
+          }
+          continue;
+        }
+        // A phrase: every token must be present; attribute = the worst one, a part makes it inexact.
+        const lists: Postings[] = [];
+        for (const token of alt.tokens) {
+          const p = this.vocabulary.get(token);
+          if (!p) break;
+          lists.push(p);
+        }
+        if (lists.length < alt.tokens.length) continue;
+        const first = this.nextMark();
+        for (let j = 0; j < lists.length; j++) {
+          const { list, n } = lists[j]!;
+          for (let k = 0; k < n; k++) {
+            const v = list[k]!;
+            const slot = v >> 6;
+            const code = v & 63;
+            if (j === 0) {
+              this.phraseMark[slot] = first;
+              this.phraseAttr[slot] = code >> 1;
+              this.phrasePart[slot] = code & 1;
+            } else if (this.phraseMark[slot] === first + j - 1) {
+              this.phraseMark[slot] = first + j;
+              if (code >> 1 > this.phraseAttr[slot]!) this.phraseAttr[slot] = code >> 1;
+              if (code & 1) this.phrasePart[slot] = 1;
+            }
+          }
+          if (j > 0) this.mark = first + j; // keep later marks unique
+        }
+        const done = first + lists.length - 1;
+        const last = lists[lists.length - 1]!;
+        for (let k = 0; k < last.n; k++) {
+          const slot = last.list[k]! >> 6;
+          if (this.phraseMark[slot] !== done) continue;
+          const key =
+            base + (alt.exact && !this.phrasePart[slot] ? 0 : 64) + this.phraseAttr[slot]!;
+          if (key < keys[slot]!) {
+            keys[slot] = key;
+            touch(slot);
+          }
+        }
+      }
+    });
+    return { touched, count, keys: this.bestKeys.slice(0, slots.length) };
+  }
+
+  // -------------------------------------------------------------------------
+  // Filters
+
+  /** A predicate over slots with exactly `matchesFilter`'s semantics (see search/filter.ts). */
+  private compile(node: Filter): Predicate {
+    const fallback: Predicate = (slot) => matchesFilter(this.docs[slot]!, node);
+    switch (node.op) {
+      case "and": {
+        // cheap and selective first: the geo box, then the rest in the given order
+        const parts = [...node.filters]
+          .sort((a, b) => Number(b.op === "geoRadius") - Number(a.op === "geoRadius"))
+          .map((x) => this.compile(x));
+        if (parts.length === 0) return () => true;
+        if (parts.length === 1) return parts[0]!;
+        if (parts.length === 2) {
+          const [a, b] = parts as [Predicate, Predicate];
+          return (slot) => a(slot) && b(slot);
+        }
+        return (slot) => {
+          for (const p of parts) if (!p(slot)) return false;
+          return true;
+        };
+      }
+      case "or": {
+        const parts = node.filters.map((x) => this.compile(x));
+        if (parts.length === 0) return () => false;
+        return (slot) => {
+          for (const p of parts) if (p(slot)) return true;
+          return false;
+        };
+      }
+      case "not": {
+        const inner = this.compile(node.filter);
+        return (slot) => !inner(slot);
+      }
+      case "eq":
+      case "neq": {
+        const column = this.columns.get(node.field);
+        if (!column) return fallback;
+        const eq = this.compileEquals(column, node.value);
+        return node.op === "eq" ? eq : (slot) => !eq(slot);
+      }
+      case "in": {
+        const column = this.columns.get(node.field);
+        if (!column) return fallback;
+        const parts = node.values.map((v) => this.compileEquals(column, v));
+        if (parts.length === 1) return parts[0]!;
+        return (slot) => {
+          for (const p of parts) if (p(slot)) return true;
+          return false;
+        };
+      }
+      case "gt":
+      case "gte":
+      case "lt":
+      case "lte":
+      case "range": {
+        const column = this.columns.get(node.field);
+        if (!column) return fallback;
+        const { tag, num } = column;
+        let test: (n: number) => boolean;
+        if (node.op === "range") {
+          const { from, to } = node;
+          test = (n) => n >= from && n <= to;
+        } else {
+          const value = node.value;
+          test =
+            node.op === "gt"
+              ? (n) => n > value
+              : node.op === "gte"
+                ? (n) => n >= value
+                : node.op === "lt"
+                  ? (n) => n < value
+                  : (n) => n <= value;
+        }
+        return (slot) => {
+          const t = tag[slot];
+          if (t === T_NUM) return test(num[slot]!);
+          return t === T_OTHER ? fallback(slot) : false; // strings, booleans, missing: no number
+        };
+      }
+      case "exists": {
+        const column = this.columns.get(node.field);
+        if (!column) return fallback;
+        return (slot) => column.tag[slot] !== T_UNDEF;
+      }
+      case "isEmpty": {
+        const column = this.columns.get(node.field);
+        if (!column) return fallback;
+        const empty = column.dict.rawId("");
+        return (slot) => {
+          const t = column.tag[slot];
+          if (t === T_STR) return column.num[slot] === empty;
+          if (t === T_STRS) return column.count[slot] === 0;
+          return t === T_OTHER ? fallback(slot) : false;
+        };
+      }
+      case "geoRadius": {
+        const { lat: lat0, lng: lng0, distanceMeters } = node;
+        // A box that holds the whole circle (with a margin), then the exact haversine.
+        const { latMargin, lngMargin } = geoBox(node);
+        const { geoState, lat, lng } = this;
+        return (slot) => {
+          if (geoState[slot] !== 2) return false;
+          const a = lat[slot]!;
+          if (Math.abs(a - lat0) > latMargin) return false;
+          if (lngMargin !== Infinity) {
+            let dl = Math.abs(lng[slot]! - lng0);
+            if (dl > 180) dl = 360 - dl;
+            if (dl > lngMargin) return false;
+          }
+          return haversineMeters(lat0, lng0, a, lng[slot]!) <= distanceMeters;
+        };
+      }
+    }
+  }
+
+  /** `field = b` (`anyEquals` of search/filter.ts) over a column. */
+  private compileEquals(column: Column, b: FilterScalar): Predicate {
+    const { tag, num, dict } = column;
+    const eqNode: Filter = { op: "eq", field: column.field, value: b };
+    const fallback: Predicate = (slot) => matchesFilter(this.docs[slot]!, eqNode);
+    const anyString = (slot: number, lid: number) => {
+      const start = column.start[slot]!;
+      const end = start + column.count[slot]!;
+      const pool = column.pool;
+      const toLower = dict.rawToLower;
+      for (let i = start; i < end; i++) if (toLower[pool[i]!] === lid) return true;
+      return false;
+    };
+    if (typeof b === "string") {
+      const lid = dict.lowerId(b);
+      // a number equals a string when String(number) === string
+      const x = Number(b);
+      const numeric = b !== "" && String(x) === b;
+      return (slot) => {
+        switch (tag[slot]) {
+          case T_STR:
+            return lid >= 0 && dict.rawToLower[num[slot]!] === lid;
+          case T_STRS:
+            return lid >= 0 && anyString(slot, lid);
+          case T_NUM:
+            return numeric && num[slot] === x;
+          case T_OTHER:
+            return fallback(slot);
+          default:
+            return false;
+        }
+      };
+    }
+    if (typeof b === "number") {
+      // a string equals a number when string === String(number) (case-sensitive: check letters on the document)
+      const text = String(b);
+      const plain = !/[a-z]/i.test(text);
+      const lid = dict.lowerId(text);
+      return (slot) => {
+        switch (tag[slot]) {
+          case T_NUM:
+            return num[slot] === b;
+          case T_STR:
+            if (!plain) return fallback(slot);
+            return lid >= 0 && dict.rawToLower[num[slot]!] === lid;
+          case T_STRS:
+            if (!plain) return fallback(slot);
+            return lid >= 0 && anyString(slot, lid);
+          case T_OTHER:
+            return fallback(slot);
+          default:
+            return false;
+        }
+      };
+    }
+    const want = b ? 1 : 0;
+    return (slot) => {
+      const t = tag[slot];
+      if (t === T_BOOL) return num[slot] === want;
+      return t === T_OTHER ? fallback(slot) : false;
+    };
+  }
+
   // -------------------------------------------------------------------------
   // Search
 
-  async search(params: SearchParams): Promise<SearchResult> {
+  search(params: SearchParams): SearchResult {
     const started = performance.now();
     const q = params.q ?? "";
     const limit = Math.max(0, Math.min(params.limit ?? 20, 10_000));
     const offset = Math.max(0, params.offset ?? 0);
     const filter = params.filter;
-    const slots = q.trim() ? this.analyseQuery(q) : [];
     const strategy = params.matchingStrategy ?? "last";
 
-    // 1. Orama: documents with any query word form, narrowed by the translatable filter part.
-    const where = this.translateFilter(filter);
-    const term = [...new Set(slots.flatMap((s) => s.alternatives.flatMap((a) => a.tokens)))].join(" ");
-    let candidateIds: string[];
-    if (slots.length && !term) {
-      candidateIds = [];
-    } else if (!slots.length && !where) {
-      candidateIds = [...this.docs.keys()];
-    } else {
-      const result = await oramaSearch(this.orama, {
-        ...(term ? { term, properties: this.settings.searchableAttributes.map((_, i) => SEARCHABLE_PREFIX + i) } : {}),
-        ...(where ? { where: where as never } : {}),
-        exact: false,
-        tolerance: 0,
-        threshold: 1,
-        limit: this.docs.size + 1,
-      } as never);
-      candidateIds = (result as { hits: Array<{ id: string }> }).hits.map((h) => h.id);
-    }
-
-    // 2. Exact semantics in memory.
-    const geo = findGeoRadius(filter);
-    const geoSortRule = (params.sort ?? []).map(parseGeoSort).find(Boolean);
-    const geoPoint = geoSortRule ?? geo;
-    type Scored = {
-      doc: BaseDocument;
-      words: number;
-      typos: number;
-      attribute: number;
-      exact: number;
-      distance?: number;
-    };
-    const scored: Scored[] = [];
-    const attrCount = Math.max(1, this.settings.searchableAttributes.length);
-    for (const id of candidateIds) {
-      const doc = this.docs.get(id);
-      if (!doc || !matchesFilter(doc, filter)) continue;
-      let words = 0;
-      let typos = 0;
-      let attribute = 0;
-      let exact = 0;
-      if (slots.length) {
-        const toks = this.tokens.get(id)!;
-        let matchedPrefix = 0;
-        let prefixOpen = true;
-        let bestAttr = Infinity;
-        for (const slot of slots) {
-          let best: { typos: number; attr: number; exact: boolean } | undefined;
-          for (const alt of slot.alternatives) {
-            let attr = -1;
-            let ok = true;
-            let part = false;
-            for (const t of alt.tokens) {
-              const code = toks.get(t);
-              if (code === undefined) {
-                ok = false;
-                break;
-              }
-              attr = Math.max(attr, code >> 1);
-              if (code & 1) part = true;
-            }
-            if (!ok) continue;
-            const cand = { typos: alt.typos, attr, exact: alt.exact && !part };
-            if (
-              !best ||
-              cand.typos < best.typos ||
-              (cand.typos === best.typos && (Number(cand.exact) > Number(best.exact) || (cand.exact === best.exact && cand.attr < best.attr)))
-            ) {
-              best = cand;
-            }
-          }
-          if (best) {
-            words++;
-            typos += best.typos;
-            if (best.exact) exact++;
-            bestAttr = Math.min(bestAttr, best.attr);
-            if (prefixOpen) matchedPrefix++;
-          } else {
-            prefixOpen = false;
-          }
-        }
-        if (strategy === "all" && words < slots.length) continue;
-        if (strategy === "last") {
-          if (matchedPrefix === 0) continue;
-          words = matchedPrefix;
-        }
-        attribute = bestAttr === Infinity ? attrCount : bestAttr;
-      }
-      const g = doc._geo;
-      const distance = geoPoint && g ? Math.round(haversineMeters(geoPoint.lat, geoPoint.lng, g.lat, g.lng)) : undefined;
-      scored.push({ doc, words, typos, attribute, exact, ...(distance !== undefined ? { distance } : {}) });
-    }
-
-    // 3. Facets over every match.
-    let facetDistribution: FacetDistribution | undefined;
-    if (params.facets?.length) {
-      facetDistribution = {};
-      for (const facet of params.facets) {
-        if (!this.settings.filterableAttributes.includes(facet)) {
-          throw new SearchEngineError(`Attribuut ${facet} is niet filterbaar`, "invalid_request");
-        }
-        const counts: Record<string, number> = {};
-        for (const s of scored) {
-          const value = getPath(s.doc, facet);
-          const values = Array.isArray(value) ? new Set(value.map(String)) : value === undefined || value === null ? [] : [String(value)];
-          for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
-        }
-        facetDistribution[facet] = counts;
+    for (const facet of params.facets ?? []) {
+      if (!this.settings.filterableAttributes.includes(facet)) {
+        throw new SearchEngineError(`Attribuut ${facet} is niet filterbaar`, "invalid_request");
       }
     }
-
-    // 4. Ranking rules, in the settings' order.
-    const sortRules = (params.sort ?? []).map((rule) => {
+    const sortRules: CompiledSort[] = (params.sort ?? []).map((rule) => {
       const g2 = parseGeoSort(rule);
       if (g2) return { kind: "geo" as const, direction: g2.direction };
       const fs = parseFieldSort(rule);
@@ -506,135 +883,371 @@ class EmbeddedIndex {
       }
       return { kind: "field" as const, field: fs.field, direction: fs.direction };
     });
-    const compareValues = (a: unknown, b: unknown, direction: "asc" | "desc") => {
-      const missingA = a === undefined || a === null;
-      const missingB = b === undefined || b === null;
-      if (missingA || missingB) return missingA === missingB ? 0 : missingA ? 1 : -1; // missing last
-      const c = typeof a === "number" && typeof b === "number" ? a - b : String(a).localeCompare(String(b), "nl");
-      return direction === "asc" ? c : -c;
+
+    const slots = q.trim() ? this.analyseQuery(q) : [];
+    const predicate = filter ? this.compile(filter) : undefined;
+    const attrCount = Math.max(1, this.settings.searchableAttributes.length);
+
+    // 1. Matches: the filter over every document, or over the documents a query word touched.
+    let matched = new Int32Array(64);
+    let words = new Uint8Array(64);
+    let typos = new Uint16Array(64);
+    let attribute = new Uint8Array(64);
+    let exact = new Uint8Array(64);
+    let n = 0;
+    const push = (slot: number, w: number, t: number, a: number, e: number) => {
+      if (n === matched.length) {
+        matched = grow(matched, n + 1);
+        words = grow(words, n + 1);
+        typos = grow(typos, n + 1);
+        attribute = grow(attribute, n + 1);
+        exact = grow(exact, n + 1);
+      }
+      matched[n] = slot;
+      words[n] = w;
+      typos[n] = t;
+      attribute[n] = a;
+      exact[n] = e;
+      n++;
     };
+    if (slots.length) {
+      const { touched, count, keys } = this.scoreText(slots);
+      for (let i = 0; i < count; i++) {
+        const slot = touched[i]!;
+        let w = 0;
+        let t = 0;
+        let e = 0;
+        let bestAttr = Infinity;
+        let matchedPrefix = 0;
+        let prefixOpen = true;
+        for (let s = 0; s < keys.length; s++) {
+          const key = keys[s]![slot]!;
+          if (key === NO_KEY) {
+            prefixOpen = false;
+            continue;
+          }
+          w++;
+          t += key >> 7;
+          if ((key & 64) === 0) e++;
+          if ((key & 63) < bestAttr) bestAttr = key & 63;
+          if (prefixOpen) matchedPrefix++;
+        }
+        for (let s = 0; s < keys.length; s++) keys[s]![slot] = NO_KEY; // reset the scratch space
+        if (strategy === "all" && w < slots.length) continue;
+        if (strategy === "last") {
+          if (matchedPrefix === 0) continue;
+          w = matchedPrefix;
+        }
+        if (predicate && !predicate(slot)) continue;
+        push(slot, w, t, bestAttr === Infinity ? attrCount : bestAttr, e);
+      }
+    } else {
+      const radius = findGeoRadius(filter);
+      const bands = radius ? this.bandsWithin(radius) : undefined;
+      if (bands) {
+        // only the latitude bands the radius reaches (the predicate still checks everything)
+        for (const p of bands) {
+          for (let k = 0; k < p.n; k++) {
+            const slot = p.list[k]!;
+            if (predicate!(slot)) push(slot, 0, 0, 0, 0);
+          }
+        }
+      } else {
+        const docs = this.docs;
+        for (let slot = 0; slot < docs.length; slot++) {
+          if (docs[slot] === undefined || (predicate && !predicate(slot))) continue;
+          push(slot, 0, 0, 0, 0);
+        }
+      }
+    }
+
+    // 2. Distances from the sort point or the radius centre.
+    const geo = findGeoRadius(filter);
+    const geoSortRule = (params.sort ?? []).map(parseGeoSort).find(Boolean);
+    const geoPoint = geoSortRule ?? geo;
+    const distanceOf = (slot: number): number | undefined =>
+      geoPoint && this.geoState[slot] !== 0
+        ? Math.round(haversineMeters(geoPoint.lat, geoPoint.lng, this.lat[slot]!, this.lng[slot]!))
+        : undefined;
+    let distances: Float64Array | undefined;
+    if (geoPoint && sortRules.some((s) => s.kind === "geo")) {
+      distances = new Float64Array(n);
+      for (let i = 0; i < n; i++) distances[i] = distanceOf(matched[i]!) ?? NaN;
+    }
+
+    // 3. Facets over every match.
+    let facetDistribution: FacetDistribution | undefined;
+    if (params.facets?.length) {
+      facetDistribution = {};
+      for (const facet of params.facets) facetDistribution[facet] = this.facet(facet, matched, n);
+    }
+
+    // 4. Ranking rules, in the settings' order; only the first offset + limit are put in order.
     const rules = this.settings.rankingRules.includes("sort")
       ? this.settings.rankingRules
       : [...this.settings.rankingRules, "sort" as const];
-    const seqOf = (id: string) => this.seq.get(id) ?? 0;
-    scored.sort((a, b) => {
-      for (const rule of rules) {
-        let c = 0;
-        if (rule === "words") c = b.words - a.words;
-        else if (rule === "typo") c = a.typos - b.typos;
-        else if (rule === "attribute") c = a.attribute - b.attribute;
-        else if (rule === "exactness") c = b.exact - a.exact;
-        else if (rule === "proximity") c = 0;
-        else if (rule === "sort") {
-          for (const s of sortRules) {
-            c =
-              s.kind === "geo"
-                ? compareValues(a.distance, b.distance, s.direction)
-                : compareValues(getPath(a.doc, s.field), getPath(b.doc, s.field), s.direction);
-            if (c) break;
-          }
-        } else {
-          const fs = parseFieldSort(rule);
-          if (fs) c = compareValues(getPath(a.doc, fs.field), getPath(b.doc, fs.field), fs.direction);
-        }
-        if (c) return c;
-      }
-      return seqOf(a.doc.id) - seqOf(b.doc.id);
+    const compare = this.comparator(rules, sortRules, slots.length > 0, {
+      matched,
+      words,
+      typos,
+      attribute,
+      exact,
+      distances,
     });
+    const order = topK(n, offset + limit, compare);
 
     // 5. Page, project, score.
-    const page = scored.slice(offset, offset + limit);
     const displayed = this.settings.displayedAttributes;
     const retrieve = params.attributesToRetrieve;
-    const hits: SearchHit[] = page.map((s) => {
-      let base: Record<string, unknown> = { ...s.doc };
+    const hits: SearchHit[] = [];
+    for (let k = offset; k < order.length; k++) {
+      const i = order[k]!;
+      const slot = matched[i]!;
+      const doc = this.docs[slot]!;
+      let base: Record<string, unknown> = doc;
       if (displayed && !displayed.includes("*")) base = pick(base, displayed);
       if (retrieve && !retrieve.includes("*")) base = pick(base, retrieve);
-      const hit = base as SearchHit;
-      if (s.distance !== undefined) hit._geoDistance = s.distance;
+      const hit = (base === doc ? { ...doc } : base) as SearchHit;
+      const distance = distances
+        ? Number.isNaN(distances[i]!)
+          ? undefined
+          : distances[i]
+        : distanceOf(slot);
+      if (distance !== undefined) hit._geoDistance = distance;
       if (params.showRankingScore || params.showRankingScoreDetails) {
-        const details = scoreDetails(s, slots.length, attrCount, rules);
+        const details = scoreDetails(
+          { words: words[i]!, typos: typos[i]!, attribute: attribute[i]!, exact: exact[i]! },
+          slots.length,
+          attrCount,
+          rules,
+        );
         if (params.showRankingScore) hit._rankingScore = details.score;
         if (params.showRankingScoreDetails) hit._rankingScoreDetails = details.details;
       }
-      return hit;
-    });
+      hits.push(hit);
+    }
     return {
       hits,
       query: q,
       limit,
       offset,
-      estimatedTotalHits: scored.length,
+      estimatedTotalHits: n,
       ...(facetDistribution ? { facetDistribution } : {}),
       processingTimeMs: Math.round(performance.now() - started),
     };
   }
 
-  /** The part of a filter Orama can evaluate, as a superset of the real matches (or undefined). */
-  private translateFilter(filter: Filter | undefined): Record<string, unknown> | undefined {
-    if (!filter) return undefined;
-    const t = (node: Filter): Record<string, unknown> | undefined => {
-      switch (node.op) {
-        case "and": {
-          const parts = node.filters.map(t).filter((x): x is Record<string, unknown> => Boolean(x));
-          if (!parts.length) return undefined;
-          return parts.length === 1 ? parts[0] : { and: parts };
-        }
-        case "or": {
-          const parts = node.filters.map(t);
-          if (!parts.length || parts.some((p) => !p)) return undefined;
-          return { or: parts };
-        }
-        case "geoRadius":
-          return {
-            [filterProp("_geo")]: {
-              radius: {
-                coordinates: { lat: node.lat, lon: node.lng },
-                value: node.distanceMeters * 1.001 + 1,
-                unit: "m",
-                inside: true,
-                highPrecision: true,
-              },
-            },
-          };
-        case "eq":
-        case "in": {
-          const kind = this.kinds.get(node.field);
-          const values = node.op === "eq" ? [node.value] : node.values;
-          if (!kind || !this.settings.filterableAttributes.includes(node.field)) return undefined;
-          if (kind === "string" && values.every((v) => typeof v === "string")) {
-            return { [filterProp(node.field)]: { in: values.map((v) => normalizeText(v as string)) } };
-          }
-          if (kind === "string[]" && values.every((v) => typeof v === "string")) {
-            return { [filterProp(node.field)]: { containsAny: values.map((v) => normalizeText(v as string)) } };
-          }
-          if (kind === "boolean" && values.length === 1 && typeof values[0] === "boolean") {
-            return { [filterProp(node.field)]: values[0] };
-          }
-          if (kind === "number" && values.length === 1 && typeof values[0] === "number") {
-            return { [filterProp(node.field)]: { eq: values[0] } };
-          }
-          return undefined;
-        }
-        case "gt":
-        case "gte":
-        case "lt":
-        case "lte": {
-          const kind = this.kinds.get(node.field);
-          if (kind !== "number" || !this.settings.filterableAttributes.includes(node.field)) return undefined;
-          return { [filterProp(node.field)]: { [node.op]: node.value } };
-        }
-        case "range": {
-          const kind = this.kinds.get(node.field);
-          if (kind !== "number" || !this.settings.filterableAttributes.includes(node.field)) return undefined;
-          return { [filterProp(node.field)]: { between: [node.from, node.to] } };
-        }
-        default:
-          return undefined; // not, neq, exists, isEmpty: evaluated in memory
-      }
-    };
-    return t(filter);
+  /** The latitude bands a radius can reach (undefined: too many, scan everything). */
+  private bandsWithin(radius: {
+    lat: number;
+    lng: number;
+    distanceMeters: number;
+  }): Postings[] | undefined {
+    const { latMargin } = geoBox(radius);
+    const from = Math.floor((radius.lat - latMargin) / LAT_BAND);
+    const to = Math.floor((radius.lat + latMargin) / LAT_BAND);
+    if (!(to - from <= this.latBands.size)) return undefined; // also NaN
+    const out: Postings[] = [];
+    for (let band = from; band <= to; band++) {
+      const p = this.latBands.get(band);
+      if (p?.n) out.push(p);
+    }
+    return out;
   }
+
+  /** Counts of each value of `field` over the matches (array values once per document). */
+  private facet(field: string, matched: Int32Array, n: number): Record<string, number> {
+    const counts = new Map<string, number>();
+    const add = (key: string, by = 1) => counts.set(key, (counts.get(key) ?? 0) + by);
+    const column = this.columns.get(field);
+    if (!column) {
+      for (let i = 0; i < n; i++) this.facetFromDocument(this.docs[matched[i]!]!, field, add);
+      return Object.fromEntries(counts);
+    }
+    const { tag, num, start, count, dict } = column;
+    const byId = new Int32Array(dict.raw.length);
+    const seen = new Int32Array(dict.raw.length);
+    const order: number[] = [];
+    let yes = 0;
+    let no = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = matched[i]!;
+      switch (tag[slot]) {
+        case T_STR: {
+          const id = num[slot]!;
+          if (byId[id]!++ === 0) order.push(id);
+          break;
+        }
+        case T_STRS: {
+          const s = start[slot]!;
+          const pool = column.pool;
+          for (let k = s; k < s + count[slot]!; k++) {
+            const id = pool[k]!;
+            if (seen[id] === i + 1) continue; // once per document
+            seen[id] = i + 1;
+            if (byId[id]!++ === 0) order.push(id);
+          }
+          break;
+        }
+        case T_BOOL:
+          if (num[slot] === 1) yes++;
+          else no++;
+          break;
+        case T_NUM:
+          add(String(num[slot]));
+          break;
+        case T_OTHER:
+          this.facetFromDocument(this.docs[slot]!, field, add);
+          break;
+        default:
+          break;
+      }
+    }
+    for (const id of order) add(dict.raw[id]!, byId[id]);
+    if (yes) add("true", yes);
+    if (no) add("false", no);
+    return Object.fromEntries(counts);
+  }
+
+  private facetFromDocument(doc: BaseDocument, field: string, add: (key: string) => void) {
+    const value = getPath(doc, field);
+    const values = Array.isArray(value)
+      ? new Set(value.map(String))
+      : value === undefined || value === null
+        ? []
+        : [String(value)];
+    for (const v of values) add(v);
+  }
+
+  private comparator(
+    rules: readonly string[],
+    sortRules: CompiledSort[],
+    hasQuery: boolean,
+    m: {
+      matched: Int32Array;
+      words: Uint8Array;
+      typos: Uint16Array;
+      attribute: Uint8Array;
+      exact: Uint8Array;
+      distances: Float64Array | undefined;
+    },
+  ): (a: number, b: number) => number {
+    const { matched, words, typos, attribute, exact, distances } = m;
+    const steps: Array<(a: number, b: number) => number> = [];
+    // Numbers compare as numbers, anything else as Dutch text, missing values last. (A field
+    // that mixes numbers and text has no total order; the document schemas keep sort fields numeric.)
+    const fieldStep = (field: string, direction: "asc" | "desc") => {
+      const column = this.columns.get(field);
+      const sign = direction === "asc" ? 1 : -1;
+      return (a: number, b: number) => {
+        const sa = matched[a]!;
+        const sb = matched[b]!;
+        if (column && column.tag[sa] === T_NUM && column.tag[sb] === T_NUM)
+          return sign * (column.num[sa]! - column.num[sb]!);
+        return compareValues(
+          getPath(this.docs[sa]!, field),
+          getPath(this.docs[sb]!, field),
+          direction,
+        );
+      };
+    };
+    for (const rule of rules) {
+      if (rule === "words") {
+        if (hasQuery) steps.push((a, b) => words[b]! - words[a]!);
+      } else if (rule === "typo") {
+        if (hasQuery) steps.push((a, b) => typos[a]! - typos[b]!);
+      } else if (rule === "attribute") {
+        if (hasQuery) steps.push((a, b) => attribute[a]! - attribute[b]!);
+      } else if (rule === "exactness") {
+        if (hasQuery) steps.push((a, b) => exact[b]! - exact[a]!);
+      } else if (rule === "proximity") {
+        // not modelled: every hit ties
+      } else if (rule === "sort") {
+        for (const s of sortRules) {
+          if (s.kind === "geo") {
+            const sign = s.direction === "asc" ? 1 : -1;
+            steps.push((a, b) => {
+              const da = distances ? distances[a]! : NaN;
+              const db = distances ? distances[b]! : NaN;
+              const missingA = Number.isNaN(da);
+              const missingB = Number.isNaN(db);
+              if (missingA || missingB) return missingA === missingB ? 0 : missingA ? 1 : -1; // missing last
+              return sign * (da - db);
+            });
+          } else steps.push(fieldStep(s.field, s.direction));
+        }
+      } else {
+        const fs = parseFieldSort(rule);
+        if (fs) steps.push(fieldStep(fs.field, fs.direction));
+      }
+    }
+    const seq = this.seq;
+    return (a, b) => {
+      for (const step of steps) {
+        const c = step(a, b);
+        if (c) return c;
+      }
+      return seq[matched[a]!]! - seq[matched[b]!]!;
+    };
+  }
+}
+
+function compareValues(a: unknown, b: unknown, direction: "asc" | "desc"): number {
+  const missingA = a === undefined || a === null;
+  const missingB = b === undefined || b === null;
+  if (missingA || missingB) return missingA === missingB ? 0 : missingA ? 1 : -1; // missing last
+  const c =
+    typeof a === "number" && typeof b === "number"
+      ? a - b
+      : String(a).localeCompare(String(b), "nl");
+  return direction === "asc" ? c : -c;
+}
+
+/**
+ * The first `k` of `0 … n-1` in `compare` order (a total order): a bounded max-heap keeps the
+ * best k seen so far, then only those are sorted. O(n log k) instead of sorting everything.
+ */
+export function topK(n: number, k: number, compare: (a: number, b: number) => number): number[] {
+  if (k <= 0 || n === 0) return [];
+  if (k >= n) {
+    const all = Array.from({ length: n }, (_, i) => i);
+    return all.sort(compare);
+  }
+  const heap = new Int32Array(k); // heap[0] is the worst of the best k
+  let size = 0;
+  const siftUp = (i: number) => {
+    const x = heap[i]!;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (compare(heap[parent]!, x) >= 0) break;
+      heap[i] = heap[parent]!;
+      i = parent;
+    }
+    heap[i] = x;
+  };
+  const siftDown = (i: number) => {
+    const x = heap[i]!;
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= size) break;
+      const r = l + 1;
+      const worse = r < size && compare(heap[r]!, heap[l]!) > 0 ? r : l;
+      if (compare(heap[worse]!, x) <= 0) break;
+      heap[i] = heap[worse]!;
+      i = worse;
+    }
+    heap[i] = x;
+  };
+  for (let i = 0; i < n; i++) {
+    if (size < k) {
+      heap[size] = i;
+      siftUp(size++);
+    } else if (compare(i, heap[0]!) < 0) {
+      heap[0] = i;
+      siftDown(0);
+    }
+  }
+  return Array.from(heap).sort(compare);
 }
 
 function pick(obj: Record<string, unknown>, keys: string[]): Record<string, unknown> {
@@ -690,23 +1303,24 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private index(name: IndexName): EmbeddedIndex {
     const index = this.indexes.get(name);
-    if (!index) throw new SearchEngineError(`Index ${name} heeft nog geen instellingen`, "invalid_request");
+    if (!index)
+      throw new SearchEngineError(`Index ${name} heeft nog geen instellingen`, "invalid_request");
     return index;
   }
 
   async applySettings(name: IndexName, settings: IndexSettings): Promise<void> {
     const next = new EmbeddedIndex(settings);
     const current = this.indexes.get(name);
-    if (current && current.docs.size) await next.upsert([...current.docs.values()]);
+    if (current && current.size) next.upsert(current.all());
     this.indexes.set(name, next);
   }
 
   async upsertDocuments<D extends BaseDocument>(name: IndexName, docs: D[]): Promise<void> {
-    if (docs.length) await this.index(name).upsert(docs);
+    if (docs.length) this.index(name).upsert(docs);
   }
 
   async deleteDocuments(name: IndexName, ids: string[]): Promise<void> {
-    await this.index(name).remove(ids);
+    this.index(name).remove(ids);
   }
 
   async clear(name: IndexName): Promise<void> {
@@ -715,16 +1329,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async getDocument<D extends BaseDocument>(name: IndexName, id: string): Promise<D | null> {
-    return (this.index(name).docs.get(id) as D | undefined) ?? null;
+    return (this.index(name).get(id) as D | undefined) ?? null;
   }
 
-  async search<D extends BaseDocument>(name: IndexName, params: SearchParams): Promise<SearchResult<D>> {
-    return (await this.index(name).search(params)) as SearchResult<D>;
+  async search<D extends BaseDocument>(
+    name: IndexName,
+    params: SearchParams,
+  ): Promise<SearchResult<D>> {
+    return this.index(name).search(params) as SearchResult<D>;
   }
 
   async reindex<D extends BaseDocument>(name: IndexName, docs: D[]): Promise<void> {
     const next = new EmbeddedIndex(this.index(name).settings);
-    if (docs.length) await next.upsert(docs);
+    if (docs.length) next.upsert(docs);
     this.indexes.set(name, next); // swap: searches see the old index until here
   }
 
@@ -734,7 +1351,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   /** Number of documents (for tests and the bench). */
   size(name: IndexName): number {
-    return this.indexes.get(name)?.docs.size ?? 0;
+    return this.indexes.get(name)?.size ?? 0;
   }
 }
 
