@@ -193,8 +193,11 @@ function occupationSimilarity(a: Resolved, b: Resolved): { score: number; kind: 
   return { score: best, kind };
 }
 
+const TERM_CACHE_SIZE = 50_000;
+
 class WordMatcher {
   private readonly synonyms = new Map<string, Set<string>>();
+  private readonly termCache = new Map<string, string[]>();
   private readonly dictionary: ReadonlySet<string>;
 
   constructor(taxonomy: Taxonomy | undefined) {
@@ -209,8 +212,18 @@ class WordMatcher {
     }
   }
 
-  /** Word forms of a text: stems, compound parts. */
+  /** Word forms of a text: stems, compound parts (remembered: the same titles and skills come back in every match). */
   terms(text: string): string[] {
+    let terms = this.termCache.get(text);
+    if (!terms) {
+      terms = this.termsUncached(text);
+      if (this.termCache.size >= TERM_CACHE_SIZE) this.termCache.clear();
+      this.termCache.set(text, terms);
+    }
+    return terms;
+  }
+
+  private termsUncached(text: string): string[] {
     const out = new Set<string>();
     for (const tok of tokenize(text)) {
       if (tok.length < 2) continue;
