@@ -1,12 +1,18 @@
 import { runBench } from "./run";
 
 /*
- * npm run bench [-- --candidates N --vacancies M --http-seconds S --no-http --skip-build --keep]
+ * npm run bench [-- --candidates N --vacancies M --http-seconds S --no-http --skip-build --keep
+ *                   --server-cpu-prof DIR]
  * Progress goes to stderr; the LAST line on stdout is one JSON object with the figures.
  */
 
 function flag(name: string): boolean {
   return process.argv.includes(`--${name}`);
+}
+
+function stringFlag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i === -1 ? undefined : process.argv[i + 1];
 }
 
 function numberFlag(name: string, fallback: number): number {
@@ -29,6 +35,7 @@ try {
     build: !flag("skip-build"),
     http: !flag("no-http"),
     keep: flag("keep"),
+    serverCpuProf: stringFlag("server-cpu-prof"),
     log: (line) => process.stderr.write(`${line}\n`),
   });
   process.stderr.write(`klaar in ${Math.round((Date.now() - started) / 1000)} s\n`);

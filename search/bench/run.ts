@@ -45,6 +45,8 @@ export type BenchOptions = {
   build: boolean;
   http: boolean;
   keep: boolean;
+  /** Write a CPU profile of the server process under load into this directory (`node --cpu-prof`). */
+  serverCpuProf?: string;
   log: (line: string) => void;
 };
 
@@ -95,7 +97,7 @@ export function randomSearchState(r: Random, ownVacancyIds: string[]): EmployerS
 }
 
 /** The engine request the search page makes for a state (the loader's query, without the page around it). */
-function engineQuery(state: EmployerSearchState, vacancyPoints: Map<string, { lat: number; lon: number }>) {
+export function engineQuery(state: EmployerSearchState, vacancyPoints: Map<string, { lat: number; lon: number }>) {
   const place =
     (state.vacature ? vacancyPoints.get(state.vacature) : undefined) ??
     (state.plaats ? CURATED_PLACES.find((x) => x.name === state.plaats) : undefined);
@@ -158,10 +160,18 @@ async function waitForHealth(base: string, child: ChildProcess, timeoutMs: numbe
   throw new Error("de server werd niet gezond op tijd");
 }
 
-async function httpRun(options: { dataDir: string; token: string; urls: string[]; seconds: number; log: (l: string) => void }) {
+async function httpRun(options: {
+  dataDir: string;
+  token: string;
+  urls: string[];
+  seconds: number;
+  cpuProf?: string;
+  log: (l: string) => void;
+}) {
   const port = await freePort();
   const base = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["server.js"], {
+  const nodeArgs = options.cpuProf ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProf}`] : [];
+  const child = spawn(process.execPath, [...nodeArgs, "server.js"], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -333,7 +343,7 @@ export async function runBench(options: BenchOptions) {
         return `/werkgever/zoeken${search ? `?${search}` : ""}`;
       });
       log(`http: 16 verbindingen, ${options.httpSeconds} s, ${urls.length} verschillende zoekopdrachten`);
-      http = await httpRun({ dataDir, token: world.sessionToken, urls, seconds: options.httpSeconds, log });
+      http = await httpRun({ dataDir, token: world.sessionToken, urls, seconds: options.httpSeconds, cpuProf: options.serverCpuProf, log });
     }
 
     return {
