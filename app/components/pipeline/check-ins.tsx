@@ -1,7 +1,10 @@
+import { getInputProps, getSelectProps } from "@conform-to/react";
+import { useActionData } from "@remix-run/react";
 import { Field, SelectField } from "~/components/forms";
-import { CHECK_IN_MODES, CHECK_IN_WITH, RISK_FLAGS } from "~/domain/pipeline/schemas";
+import type { PipelineReply } from "~/domain/pipeline/http.server";
+import { CHECK_IN_MODES, CHECK_IN_WITH, logCheckInSchema, RISK_FLAGS } from "~/domain/pipeline/schemas";
 import { t } from "~/i18n";
-import { IntentButton, IntentForm, useIntentErrors } from "./forms";
+import { IntentButton, IntentForm, useIntentForm } from "./forms";
 import { checkInStateLabel, dayText, shortMomentLabel } from "./format";
 import { NoteField } from "./parts";
 
@@ -38,6 +41,9 @@ export function CoachCheckIns({ checkIns, canLog, today }: { checkIns: CoachChec
   // While the placement runs: what needs the coach first. Afterwards: simply in date order.
   const sorted = [...checkIns].sort((a, b) => (canLog ? rank(a) - rank(b) : 0) || a.dueOn.localeCompare(b.dueOn));
   const firstOpen = sorted.find((c) => c.state !== "done")?.id;
+  // A refused check-in form is open again, showing what was typed.
+  const reply = useActionData<PipelineReply>();
+  const refused = reply?.intent === "checkIn" ? reply.target : undefined;
   return (
     <ul className="space-y-3">
       {sorted.map((c) => (
@@ -58,7 +64,7 @@ export function CoachCheckIns({ checkIns, canLog, today }: { checkIns: CoachChec
           </p>
           {c.doneAt ? <DoneCheckIn c={c} /> : null}
           {!c.doneAt && canLog ? (
-            <details open={c.id === firstOpen && c.state !== "upcoming"} className="mt-2">
+            <details open={c.id === refused || (c.id === firstOpen && c.state !== "upcoming")} className="mt-2">
               <summary className="cursor-pointer text-brand-700 underline">{t("pipeline.page.checkIn.log")}</summary>
               <LogForm checkInId={c.id} today={today} />
             </details>
@@ -86,46 +92,54 @@ function DoneCheckIn({ c }: { c: CoachCheckInData }) {
 }
 
 function LogForm({ checkInId, today }: { checkInId: string; today: string }) {
-  const errors = useIntentErrors("checkIn", checkInId);
-  const id = (name: string) => `check-in-${checkInId}-${name}`;
+  const [form, fields] = useIntentForm({
+    intent: "checkIn",
+    target: checkInId,
+    schema: logCheckInSchema,
+    defaultValue: { withWhom: "both", mode: "visit", wellbeing: "4", riskFlag: "green", heldOn: today },
+  });
   return (
-    <IntentForm intent="checkIn" target={checkInId} fields={{ checkInId }} className="mt-2">
+    <IntentForm intent="checkIn" target={checkInId} form={form} fields={{ checkInId }} className="mt-2">
       <SelectField
         label={t("pipeline.page.checkIn.withWhom")}
-        selectProps={{ id: id("with"), name: "withWhom", defaultValue: "both" }}
+        selectProps={getSelectProps(fields.withWhom)}
         options={CHECK_IN_WITH.map((w) => ({ value: w, label: t(`pipeline.checkIn.withWhom.${w}`) }))}
-        errors={errors.field("withWhom")}
+        errors={fields.withWhom.errors}
+        errorId={fields.withWhom.errorId}
       />
       <SelectField
         label={t("pipeline.page.checkIn.mode")}
-        selectProps={{ id: id("mode"), name: "mode", defaultValue: "visit" }}
+        selectProps={getSelectProps(fields.mode)}
         options={CHECK_IN_MODES.map((m) => ({ value: m, label: t(`pipeline.checkIn.mode.${m}`) }))}
-        errors={errors.field("mode")}
+        errors={fields.mode.errors}
+        errorId={fields.mode.errorId}
       />
       <SelectField
         label={t("pipeline.page.checkIn.wellbeing")}
-        selectProps={{ id: id("wellbeing"), name: "wellbeing", defaultValue: "4" }}
+        selectProps={getSelectProps(fields.wellbeing)}
         options={[1, 2, 3, 4, 5].map((n) => ({ value: String(n), label: t(`pipeline.page.checkIn.wellbeing${n}` as "pipeline.page.checkIn.wellbeing1") }))}
-        errors={errors.field("wellbeing")}
+        errors={fields.wellbeing.errors}
+        errorId={fields.wellbeing.errorId}
       />
       <SelectField
         label={t("pipeline.page.checkIn.risk")}
-        selectProps={{ id: id("risk"), name: "riskFlag", defaultValue: "green" }}
+        selectProps={getSelectProps(fields.riskFlag)}
         options={RISK_FLAGS.map((r) => ({ value: r, label: t(`pipeline.checkIn.risk.${r}`) }))}
-        errors={errors.field("riskFlag")}
+        errors={fields.riskFlag.errors}
+        errorId={fields.riskFlag.errorId}
       />
-      <NoteField id={id("actions")} name="actions" label={t("pipeline.page.checkIn.actions")} errors={errors.field("actions")} />
+      <NoteField field={fields.actions} label={t("pipeline.page.checkIn.actions")} maxLength={2000} />
       <NoteField
-        id={id("notes")}
-        name="coachNotes"
+        field={fields.coachNotes}
         label={t("pipeline.page.checkIn.notes")}
         help={t("pipeline.page.checkIn.notesHelp")}
-        errors={errors.field("coachNotes")}
+        maxLength={4000}
       />
       <Field
         label={t("pipeline.page.checkIn.heldOn")}
-        inputProps={{ id: id("held-on"), name: "heldOn", type: "date", max: today, defaultValue: today }}
-        errors={errors.field("heldOn")}
+        inputProps={{ ...getInputProps(fields.heldOn, { type: "date" }), max: today }}
+        errors={fields.heldOn.errors}
+        errorId={fields.heldOn.errorId}
       />
       <IntentButton intent="checkIn" target={checkInId}>
         {t("pipeline.page.checkIn.submit")}

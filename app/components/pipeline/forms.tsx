@@ -1,5 +1,8 @@
+import { getFormProps, getInputProps, useForm, type DefaultValue, type FieldMetadata, type FormMetadata } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { MouseEvent, ReactNode } from "react";
+import type { z } from "zod";
 import { FormError } from "~/components/forms";
 import type { PipelineReply } from "~/domain/pipeline/http.server";
 import { catalogues, t, type MessageKey } from "~/i18n";
@@ -10,6 +13,12 @@ import { catalogues, t, type MessageKey } from "~/i18n";
  * check-in). The server answers a refusal with { intent, target, result } and the form that sent
  * it shows the message; success redirects with ?gedaan=… (Post/Redirect/Get), so everything works
  * without JavaScript. With JavaScript the pressed button says it is busy and ignores a second click.
+ *
+ * A form with fields uses `useIntentForm` (Conform's useForm): the same zod schema as the server
+ * checks on blur in the browser, and the server's answer to *this* form (its intent and target)
+ * is its `lastResult`, so after a refusal without JavaScript the fields show what was typed
+ * (`initialValue` of the reply) next to the errors. Hidden fields (intent, target, ids,
+ * expectedVersion) are rendered by IntentForm from the loader, never from the reply.
  */
 
 type Errors = Record<string, string[] | null | undefined> | null | undefined;
@@ -29,6 +38,37 @@ export function useIntentErrors(intent: string, target = "") {
   };
 }
 
+/** The id of the form of an intent (and target): unique on the page. */
+export const intentFormId = (intent: string, target = "") => (target ? `${intent}-${target}` : intent);
+
+/**
+ * Conform's useForm for one pipeline form: client validation on blur with the server's schema,
+ * and the last answer of the server when it was for this form (errors and the submitted values).
+ * `defaultValue` is what the fields show before anything was submitted.
+ */
+export function useIntentForm<S extends z.ZodType<Record<string, unknown>, Record<string, unknown>>>({
+  intent,
+  target = "",
+  schema,
+  defaultValue,
+}: {
+  intent: string;
+  target?: string;
+  schema: S;
+  defaultValue?: DefaultValue<z.input<S>>;
+}) {
+  const reply = useActionData<PipelineReply>();
+  const mine = reply && reply.intent === intent && (reply.target ?? "") === target;
+  return useForm<z.input<S>, z.output<S>, string[]>({
+    id: intentFormId(intent, target),
+    lastResult: mine ? reply.result : undefined,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+}
+
 export function IntentForm({
   intent,
   target = "",
@@ -36,6 +76,7 @@ export function IntentForm({
   children,
   className,
   id,
+  form: conform,
 }: {
   intent: string;
   target?: string;
@@ -43,10 +84,17 @@ export function IntentForm({
   children: ReactNode;
   className?: string;
   id?: string;
+  /** The form of useIntentForm: its id, client validation and aria attributes. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form?: FormMetadata<any, string[]>;
 }) {
-  const { form } = useIntentErrors(intent, target);
+  const { form, field } = useIntentErrors(intent, target);
+  const props = conform ? getFormProps(conform) : { id };
+  // A hidden field has no place to show its error: it is shown with the form's own errors.
+  const hidden = Object.keys(fields).flatMap((name) => (conform ? conform.allErrors[name] : field(name)) ?? []);
+  const formErrors = [...(form ?? []), ...hidden];
   return (
-    <Form method="post" className={className} id={id} data-intent={intent}>
+    <Form method="post" className={className} {...props} data-intent={intent}>
       <input type="hidden" name="intent" value={intent} />
       {target ? <input type="hidden" name="target" value={target} /> : null}
       {Object.entries(fields).map(([name, value]) =>
@@ -54,7 +102,7 @@ export function IntentForm({
           <input key={name} type="hidden" name={name} value={String(value)} />
         ),
       )}
-      <FormError errors={form} />
+      <FormError errors={formErrors.length ? formErrors : undefined} />
       {children}
     </Form>
   );
@@ -113,29 +161,32 @@ export function CheckboxField({
   label,
   errors,
   required,
+  field,
 }: {
-  id: string;
-  name: string;
+  id?: string;
+  name?: string;
   label: ReactNode;
   errors?: string[];
   required?: boolean;
+  /** Bound to a useIntentForm field: name, id, errors and whether it was ticked before a refusal. */
+  field?: FieldMetadata<unknown, Record<string, unknown>, string[]>;
 }) {
+  const bound = field ? getInputProps(field, { type: "checkbox" }) : { id: id!, name, type: "checkbox" as const };
+  const shown = field ? field.errors : errors;
   return (
     <div className="mb-4">
-      <label htmlFor={id} className="flex items-start gap-3">
+      <label htmlFor={bound.id} className="flex items-start gap-3">
         <input
-          id={id}
-          name={name}
-          type="checkbox"
+          {...bound}
           required={required}
-          aria-invalid={errors?.length ? true : undefined}
+          aria-invalid={shown?.length ? true : undefined}
           className="mt-1 h-5 w-5 shrink-0 rounded border-slate-400 text-brand-700 focus:ring-brand-600"
         />
         <span>{label}</span>
       </label>
-      {errors?.length ? (
-        <ul className="mt-1 space-y-1 text-sm text-red-700">
-          {errors.map((e) => (
+      {shown?.length ? (
+        <ul id={field?.errorId} className="mt-1 space-y-1 text-sm text-red-700">
+          {shown.map((e) => (
             <li key={e}>{e}</li>
           ))}
         </ul>

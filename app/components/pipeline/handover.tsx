@@ -1,6 +1,7 @@
 import { PageTitle, Section } from "~/components/home";
 import { t } from "~/i18n";
-import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "./forms";
+import { handOverCandidateSchema } from "~/domain/pipeline/schemas";
+import { DoneNotice, IntentButton, IntentForm, useIntentForm } from "./forms";
 import { candidateStatusLabel, dayText } from "./format";
 import { Facts, NoteField } from "./parts";
 
@@ -19,7 +20,7 @@ export type HandoverCandidate = {
 };
 
 export function HandoverPage({ candidate: c, summary }: { candidate: HandoverCandidate; summary: string }) {
-  const errors = useIntentErrors("handOver");
+  const [form, fields] = useIntentForm({ intent: "handOver", schema: handOverCandidateSchema, defaultValue: { summary } });
   return (
     <>
       <PageTitle intro={t("pipeline.page.handoverForm.intro")}>{t("pipeline.page.handoverForm.title", { code: c.publicCode })}</PageTitle>
@@ -35,15 +36,12 @@ export function HandoverPage({ candidate: c, summary }: { candidate: HandoverCan
       </Section>
       {c.canHandOver ? (
         <Section id="hand-over" title={t("pipeline.page.handoverForm.formTitle")}>
-          <IntentForm intent="handOver" fields={{ candidateId: c.id }}>
+          <IntentForm intent="handOver" form={form} fields={{ candidateId: c.id }}>
             <NoteField
-              id="handover-summary"
-              name="summary"
+              field={fields.summary}
               label={t("pipeline.page.handoverForm.summary")}
               help={t("pipeline.page.handoverForm.summaryHelp")}
-              defaultValue={summary}
               rows={14}
-              errors={errors.field("summary")}
               required
             />
             <IntentButton intent="handOver">{t("pipeline.page.handoverForm.submit")}</IntentButton>

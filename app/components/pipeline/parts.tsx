@@ -1,8 +1,10 @@
+import { getInputProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { Field, TextareaField } from "~/components/forms";
+import { cancelMeetingSchema, planMeetingSchema, rescheduleMeetingSchema } from "~/domain/pipeline/schemas";
 import { t } from "~/i18n";
-import { IntentButton, IntentForm, StepBox, useIntentErrors } from "./forms";
+import { IntentButton, IntentForm, StepBox, useIntentForm } from "./forms";
 import {
   checkInStateLabel,
   contractLabel,
@@ -180,9 +182,17 @@ function MeetingActions({
   now: string;
   nowLocal: string;
 }) {
-  const reschedule = useIntentErrors("reschedule", meeting.id);
-  const cancel = useIntentErrors("cancel", meeting.id);
   const fields = { meetingId: meeting.id, expectedVersion: version };
+  const [rescheduleForm, reschedule] = useIntentForm({
+    intent: "reschedule",
+    target: meeting.id,
+    schema: rescheduleMeetingSchema,
+    defaultValue: { location: meeting.location ?? "", videoLink: meeting.videoLink ?? "" },
+  });
+  const [cancelForm, cancel] = useIntentForm({ intent: "cancel", target: meeting.id, schema: cancelMeetingSchema });
+  // A refused form opens again (without JavaScript the page is rendered anew).
+  const rescheduleRefused = Boolean(rescheduleForm.errors?.length || Object.keys(rescheduleForm.allErrors).length);
+  const cancelRefused = Boolean(Object.keys(cancelForm.allErrors).length);
   return (
     <div className="mt-2">
       {meeting.startsAt <= now ? (
@@ -192,41 +202,46 @@ function MeetingActions({
           </IntentButton>
         </IntentForm>
       ) : null}
-      <details className="mb-2">
+      <details className="mb-2" open={rescheduleRefused || undefined}>
         <summary className="cursor-pointer text-brand-700 underline">{t("pipeline.page.meeting.reschedule")}</summary>
-        <IntentForm intent="reschedule" target={meeting.id} fields={fields} className="mt-2">
+        <IntentForm intent="reschedule" target={meeting.id} form={rescheduleForm} fields={fields} className="mt-2">
           <Field
             label={t("pipeline.page.meeting.startsAt")}
-            inputProps={{ id: `reschedule-at-${meeting.id}`, name: "startsAt", type: "datetime-local", min: nowLocal, required: true }}
-            errors={reschedule.field("startsAt")}
+            inputProps={{ ...getInputProps(reschedule.startsAt, { type: "datetime-local" }), min: nowLocal, required: true }}
+            errors={reschedule.startsAt.errors}
+            errorId={reschedule.startsAt.errorId}
           />
           <Field
             label={t("pipeline.page.meeting.location")}
-            inputProps={{ id: `reschedule-location-${meeting.id}`, name: "location", defaultValue: meeting.location ?? "" }}
-            errors={reschedule.field("location")}
+            inputProps={{ ...getInputProps(reschedule.location, { type: "text" }), maxLength: 300 }}
+            errors={reschedule.location.errors}
+            errorId={reschedule.location.errorId}
           />
           <Field
             label={t("pipeline.page.meeting.video")}
-            inputProps={{ id: `reschedule-video-${meeting.id}`, name: "videoLink", type: "url", defaultValue: meeting.videoLink ?? "" }}
-            errors={reschedule.field("videoLink")}
+            inputProps={getInputProps(reschedule.videoLink, { type: "url" })}
+            errors={reschedule.videoLink.errors}
+            errorId={reschedule.videoLink.errorId}
           />
           <Field
             label={t("pipeline.page.meeting.reason")}
-            inputProps={{ id: `reschedule-reason-${meeting.id}`, name: "reason", required: true, maxLength: 500 }}
-            errors={reschedule.field("reason")}
+            inputProps={{ ...getInputProps(reschedule.reason, { type: "text" }), required: true, maxLength: 500 }}
+            errors={reschedule.reason.errors}
+            errorId={reschedule.reason.errorId}
           />
           <IntentButton intent="reschedule" target={meeting.id}>
             {t("pipeline.page.meeting.rescheduleSubmit")}
           </IntentButton>
         </IntentForm>
       </details>
-      <details>
+      <details open={cancelRefused || undefined}>
         <summary className="cursor-pointer text-brand-700 underline">{t("pipeline.page.meeting.cancel")}</summary>
-        <IntentForm intent="cancel" target={meeting.id} fields={fields} className="mt-2">
+        <IntentForm intent="cancel" target={meeting.id} form={cancelForm} fields={fields} className="mt-2">
           <Field
             label={t("pipeline.page.meeting.reason")}
-            inputProps={{ id: `cancel-reason-${meeting.id}`, name: "reason", required: true, maxLength: 500 }}
-            errors={cancel.field("reason")}
+            inputProps={{ ...getInputProps(cancel.reason, { type: "text" }), required: true, maxLength: 500 }}
+            errors={cancel.reason.errors}
+            errorId={cancel.reason.errorId}
           />
           <IntentButton intent="cancel" target={meeting.id} variant="danger">
             {t("pipeline.page.meeting.cancelSubmit")}
@@ -247,26 +262,29 @@ export function PlanMeetingForm({
   version: number;
   nowLocal: string;
 }) {
-  const errors = useIntentErrors("plan");
+  const [form, fields] = useIntentForm({ intent: "plan", schema: planMeetingSchema });
   return (
     <StepBox title={t("pipeline.page.meeting.planTitle")}>
       <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.meeting.planHelp")}</p>
-      <IntentForm intent="plan" fields={{ proposalId, expectedVersion: version }}>
+      <IntentForm intent="plan" form={form} fields={{ proposalId, expectedVersion: version }}>
         <Field
           label={t("pipeline.page.meeting.startsAt")}
-          inputProps={{ id: "plan-starts-at", name: "startsAt", type: "datetime-local", min: nowLocal, required: true }}
-          errors={errors.field("startsAt")}
+          inputProps={{ ...getInputProps(fields.startsAt, { type: "datetime-local" }), min: nowLocal, required: true }}
+          errors={fields.startsAt.errors}
+          errorId={fields.startsAt.errorId}
         />
         <Field
           label={t("pipeline.page.meeting.location")}
           help={t("pipeline.page.meeting.placeOrLink")}
-          inputProps={{ id: "plan-location", name: "location", maxLength: 300 }}
-          errors={errors.field("location")}
+          inputProps={{ ...getInputProps(fields.location, { type: "text" }), maxLength: 300 }}
+          errors={fields.location.errors}
+          errorId={fields.location.errorId}
         />
         <Field
           label={t("pipeline.page.meeting.video")}
-          inputProps={{ id: "plan-video", name: "videoLink", type: "url", placeholder: "https://" }}
-          errors={errors.field("videoLink")}
+          inputProps={{ ...getInputProps(fields.videoLink, { type: "url" }), placeholder: "https://" }}
+          errors={fields.videoLink.errors}
+          errorId={fields.videoLink.errorId}
         />
         <IntentButton intent="plan">{t("pipeline.page.meeting.planSubmit")}</IntentButton>
       </IntentForm>
@@ -388,7 +406,10 @@ export function PlainCheckIns({ checkIns }: { checkIns: PlainCheckInData[] }) {
   );
 }
 
-/** A labelled textarea bound to an intent's field errors (small forms inside StepBox). */
+/**
+ * A labelled textarea of a pipeline form. With `field` (Conform) it is bound to the form: its
+ * name, id, errors and the value typed before a refusal; otherwise plain (name, id, errors).
+ */
 export function NoteField({
   id,
   name,
@@ -398,22 +419,34 @@ export function NoteField({
   help,
   defaultValue,
   rows,
+  maxLength,
+  field,
 }: {
-  id: string;
-  name: string;
+  id?: string;
+  name?: string;
   label: string;
   errors?: string[];
   required?: boolean;
   help?: string;
   defaultValue?: string;
   rows?: number;
+  maxLength?: number;
+  field?: FieldMetadata<unknown, Record<string, unknown>, string[]>;
 }) {
+  const bound = field ? getTextareaProps(field) : { id: id!, name };
   return (
     <TextareaField
       label={label}
       help={help}
-      textareaProps={{ id, name, required, defaultValue, rows: rows ?? 3, maxLength: 8000 }}
-      errors={errors}
+      textareaProps={{
+        ...bound,
+        ...(field ? {} : { defaultValue }),
+        required,
+        rows: rows ?? 3,
+        maxLength: maxLength ?? 8000,
+      }}
+      errors={field ? field.errors : errors}
+      errorId={field?.errorId}
     />
   );
 }

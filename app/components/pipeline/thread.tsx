@@ -1,7 +1,9 @@
+import { getTextareaProps } from "@conform-to/react";
 import { useState } from "react";
 import { hasContactDetails } from "~/domain/pipeline/mask";
+import { postMessageSchema } from "~/domain/pipeline/schemas";
 import { t } from "~/i18n";
-import { IntentButton, IntentForm, useIntentErrors } from "./forms";
+import { IntentButton, IntentForm, useIntentForm } from "./forms";
 import { shortMomentLabel } from "./format";
 
 /*
@@ -78,28 +80,33 @@ export function Thread({
 }
 
 function MessageForm({ proposalId, masking }: { proposalId: string; masking: boolean }) {
-  const [warn, setWarn] = useState(false);
-  const errors = useIntentErrors("message");
+  const [form, fields] = useIntentForm({ intent: "message", schema: postMessageSchema });
+  // After a refusal the typed text is back in the field; warn about it straight away.
+  const [warn, setWarn] = useState(() => masking && hasContactDetails(String(fields.body.initialValue ?? "")));
+  const { id, ...bodyProps } = getTextareaProps(fields.body);
   return (
-    <IntentForm intent="message" fields={{ proposalId }} className="mt-4">
-      <label htmlFor="thread-body" className="block font-medium">
+    <IntentForm intent="message" form={form} fields={{ proposalId }} className="mt-4">
+      <label htmlFor={id} className="block font-medium">
         {t("pipeline.thread.label")}
       </label>
       <textarea
-        id="thread-body"
-        name="body"
+        {...bodyProps}
+        id={id}
         rows={3}
         maxLength={4000}
         onChange={(e) => setWarn(masking && hasContactDetails(e.target.value))}
-        aria-invalid={errors.field("body") ? true : undefined}
-        aria-describedby={warn ? "thread-warning" : undefined}
+        aria-describedby={[bodyProps["aria-describedby"], warn ? "thread-warning" : undefined].filter(Boolean).join(" ") || undefined}
         className="mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2"
       />
-      {errors.field("body")?.map((e) => (
-        <p key={e} className="mt-1 text-sm text-red-700">
-          {e}
-        </p>
-      ))}
+      {fields.body.errors?.length ? (
+        <div id={fields.body.errorId}>
+          {fields.body.errors.map((e) => (
+            <p key={e} className="mt-1 text-sm text-red-700">
+              {e}
+            </p>
+          ))}
+        </div>
+      ) : null}
       {warn ? (
         <p id="thread-warning" role="status" className="mt-1 text-sm font-semibold text-amber-800">
           {t("pipeline.thread.willMask")}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "#db/client.server";
 import {
@@ -354,6 +354,23 @@ export async function listVacancyProposals(
   );
 }
 
+/**
+ * Employer: the proposal inbox of all their own vacancies in one read (the proposals list page),
+ * grouped by vacancy id (newest first within a vacancy).
+ */
+export async function listOrganisationProposals(db: Database, context: AuthContext) {
+  const byVacancy = new Map<string, ProposalListItem[]>();
+  if (context.role !== "employer" || !context.organisation) return byVacancy;
+  if (!context.permissions.includes("review:proposals:own-organisation")) return byVacancy;
+  const rows = await listProposalsWhere(db, eq(vacancies.organisationId, context.organisation.id), 1000);
+  for (const r of rows) {
+    const list = byVacancy.get(r.vacancyId);
+    if (list) list.push(r);
+    else byVacancy.set(r.vacancyId, [r]);
+  }
+  return byVacancy;
+}
+
 /** Coach: the proposals of their own caseload (default: the ones still moving). */
 export async function listCoachProposals(
   db: Database,
@@ -424,13 +441,19 @@ export async function upcomingMeetings(
     .orderBy(asc(meetings.startsAt))) as UpcomingMeeting[];
 }
 
-/** Open offers waiting for an answer, for the caller's side (coach: caseload; candidate: own; employer: own organisation). */
+/**
+ * Open offers waiting for an answer, for the caller's side (coach: caseload; candidate: own;
+ * employer: own organisation). The coach's advice is for the coach and the candidate only: for an
+ * employer the column is not even read (always null).
+ */
 export async function openOffers(db: Database, context: AuthContext) {
   const side = sideScope(context);
   if (!side) return [];
   return db
     .select({
       ...offerColumns,
+      coachAdvice:
+        context.role === "employer" ? sql<string | null>`null` : offerColumns.coachAdvice,
       proposalId: proposals.id,
       proposalVersion: proposals.version,
       vacancyTitle: vacancies.title,

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
@@ -7,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
 import { CoachCheckIns } from "~/components/pipeline/check-ins";
-import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { candidateStatusLabel, contractLabel, dayText, placementStatusLabel } from "~/components/pipeline/format";
 import { Facts, JobCoachCard, NoteField, RetentionList } from "~/components/pipeline/parts";
 import { logCheckIn } from "~/domain/pipeline/checkins.server";
@@ -123,17 +124,18 @@ export default function CoachPlacement() {
 }
 
 function HandOverForm({ placementId, coaches }: { placementId: string; coaches: { userId: string; name: string; organisationName: string }[] }) {
-  const errors = useIntentErrors("handOver");
+  const [form, fields] = useIntentForm({ intent: "handOver", schema: handOverPlacementSchema });
   return (
     <StepBox title={t("pipeline.page.handOver.title")}>
-      <IntentForm intent="handOver" fields={{ placementId }}>
+      <IntentForm intent="handOver" form={form} fields={{ placementId }}>
         <SelectField
           label={t("pipeline.page.handOver.to")}
-          selectProps={{ id: "hand-over-to", name: "toCoachUserId" }}
+          selectProps={getSelectProps(fields.toCoachUserId)}
           options={coaches.map((c) => ({ value: c.userId, label: `${c.name} · ${c.organisationName}` }))}
-          errors={errors.field("toCoachUserId")}
+          errors={fields.toCoachUserId.errors}
+          errorId={fields.toCoachUserId.errorId}
         />
-        <NoteField id="hand-over-note" name="note" label={t("pipeline.page.handOver.note")} help={t("pipeline.page.handOver.noteHelp")} errors={errors.field("note")} required />
+        <NoteField field={fields.note} label={t("pipeline.page.handOver.note")} help={t("pipeline.page.handOver.noteHelp")} maxLength={4000} required />
         <IntentButton intent="handOver" variant="secondary">
           {t("pipeline.page.handOver.submit")}
         </IntentButton>
@@ -143,25 +145,31 @@ function HandOverForm({ placementId, coaches }: { placementId: string; coaches: 
 }
 
 function EndForm({ placementId, today }: { placementId: string; today: string }) {
-  const errors = useIntentErrors("end");
+  const [form, fields] = useIntentForm({
+    intent: "end",
+    schema: endPlacementSchema,
+    defaultValue: { outcome: "completed", endedOn: today },
+  });
   return (
     <Section id="end" title={t("pipeline.page.end.title")}>
-      <IntentForm intent="end" fields={{ placementId }}>
+      <IntentForm intent="end" form={form} fields={{ placementId }}>
         <SelectField
           label={t("pipeline.page.end.outcome")}
-          selectProps={{ id: "end-outcome", name: "outcome", defaultValue: "completed" }}
+          selectProps={getSelectProps(fields.outcome)}
           options={[
             { value: "completed", label: t("pipeline.page.end.completed") },
             { value: "ended_early", label: t("pipeline.page.end.endedEarly") },
           ]}
-          errors={errors.field("outcome")}
+          errors={fields.outcome.errors}
+          errorId={fields.outcome.errorId}
         />
         <Field
           label={t("pipeline.page.end.endedOn")}
-          inputProps={{ id: "end-date", name: "endedOn", type: "date", required: true, max: today, defaultValue: today }}
-          errors={errors.field("endedOn")}
+          inputProps={{ ...getInputProps(fields.endedOn, { type: "date" }), required: true, max: today }}
+          errors={fields.endedOn.errors}
+          errorId={fields.endedOn.errorId}
         />
-        <NoteField id="end-reason" name="reason" label={t("pipeline.page.end.reason")} help={t("pipeline.page.end.reasonHelp")} errors={errors.field("reason")} />
+        <NoteField field={fields.reason} label={t("pipeline.page.end.reason")} help={t("pipeline.page.end.reasonHelp")} maxLength={500} />
         <IntentButton intent="end" variant="danger">
           {t("pipeline.page.end.submit")}
         </IntentButton>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getSelectProps } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
@@ -6,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
-import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { candidateStatusLabel } from "~/components/pipeline/format";
 import { Facts, MeetingList, NoteField, OfferTerms, StatusBadge } from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
@@ -175,20 +176,24 @@ export default function CoachProposal() {
 }
 
 function DecideForms({ proposalId, version }: { proposalId: string; version: number }) {
-  const propose = useIntentErrors("decide", "propose");
-  const decline = useIntentErrors("decide", "decline");
+  const [proposeForm, propose] = useIntentForm({ intent: "decide", target: "propose", schema: decideRequestSchema });
+  const [declineForm, decline] = useIntentForm({
+    intent: "decide",
+    target: "decline",
+    schema: decideRequestSchema,
+    defaultValue: { reasonCode: "not_ready" },
+  });
   const fields = { proposalId, expectedVersion: version };
   return (
     <Section id="decide" title={t("pipeline.page.decide.title")}>
       <p className="mb-3">{t("pipeline.page.decide.help")}</p>
       <StepBox title={t("pipeline.page.decide.proposeTitle")}>
-        <IntentForm intent="decide" target="propose" fields={{ ...fields, decision: "propose" }}>
+        <IntentForm intent="decide" target="propose" form={proposeForm} fields={{ ...fields, decision: "propose" }}>
           <NoteField
-            id="decide-note"
-            name="note"
+            field={propose.note}
             label={t("pipeline.page.decide.note")}
             help={t("pipeline.page.decide.noteHelp")}
-            errors={propose.field("note")}
+            maxLength={1000}
           />
           <IntentButton intent="decide" target="propose">
             {t("pipeline.page.decide.propose")}
@@ -196,20 +201,16 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
         </IntentForm>
       </StepBox>
       <StepBox title={t("pipeline.page.decide.declineTitle")}>
-        <IntentForm intent="decide" target="decline" fields={{ ...fields, decision: "decline" }}>
+        <IntentForm intent="decide" target="decline" form={declineForm} fields={{ ...fields, decision: "decline" }}>
           <SelectField
             label={t("pipeline.page.decide.reason")}
-            selectProps={{ id: "decline-reason", name: "reasonCode", defaultValue: "not_ready" }}
+            selectProps={getSelectProps(decline.reasonCode)}
             options={COACH_DECLINE_REASONS.map((r) => ({ value: r, label: t(`pipeline.reason.declined.${r}` as MessageKey) }))}
-            errors={decline.field("reasonCode")}
+            errors={decline.reasonCode.errors}
+            errorId={decline.reasonCode.errorId}
           />
           <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.decide.reasonHelp")}</p>
-          <NoteField
-            id="decline-note"
-            name="note"
-            label={t("pipeline.page.decide.privateNote")}
-            errors={decline.field("note")}
-          />
+          <NoteField field={decline.note} label={t("pipeline.page.decide.privateNote")} maxLength={1000} />
           <IntentButton intent="decide" target="decline" variant="danger">
             {t("pipeline.page.decide.decline")}
           </IntentButton>
@@ -221,21 +222,24 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
 
 /** The coach reviews the offer with the candidate: advice, and the answer with the candidate present. */
 function OfferReview({ offerId, version, advice }: { offerId: string; version: number; advice: string | null }) {
-  const adviceErrors = useIntentErrors("advice", offerId);
-  const accept = useIntentErrors("accept", offerId);
-  const decline = useIntentErrors("decline", offerId);
+  const [adviceForm, adviceFields] = useIntentForm({
+    intent: "advice",
+    target: offerId,
+    schema: offerAdviceSchema,
+    defaultValue: { advice: advice ?? "" },
+  });
+  const [acceptForm, accept] = useIntentForm({ intent: "accept", target: offerId, schema: answerOfferSchema });
+  const [declineForm, decline] = useIntentForm({ intent: "decline", target: offerId, schema: answerOfferSchema });
   const fields = { offerId, expectedVersion: version };
   return (
     <>
       <StepBox title={t("pipeline.page.advice.title")}>
-        <IntentForm intent="advice" target={offerId} fields={{ offerId }}>
+        <IntentForm intent="advice" target={offerId} form={adviceForm} fields={{ offerId }}>
           <NoteField
-            id="offer-advice"
-            name="advice"
+            field={adviceFields.advice}
             label={t("pipeline.page.advice.label")}
             help={t("pipeline.page.advice.help")}
-            defaultValue={advice ?? ""}
-            errors={adviceErrors.field("advice")}
+            maxLength={4000}
             required
           />
           <IntentButton intent="advice" target={offerId}>
@@ -245,16 +249,16 @@ function OfferReview({ offerId, version, advice }: { offerId: string; version: n
       </StepBox>
       <StepBox title={t("pipeline.page.onBehalf.title")}>
         <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.onBehalf.help")}</p>
-        <IntentForm intent="accept" target={offerId} fields={fields} className="mb-4">
-          <CheckboxField id="accept-present" name="candidatePresent" label={t("pipeline.page.onBehalf.present")} errors={accept.field("candidatePresent")} />
-          <CheckboxField id="accept-consent" name="consent" label={t("pipeline.page.onBehalf.consent")} errors={accept.field("consent")} />
+        <IntentForm intent="accept" target={offerId} form={acceptForm} fields={fields} className="mb-4">
+          <CheckboxField field={accept.candidatePresent} label={t("pipeline.page.onBehalf.present")} />
+          <CheckboxField field={accept.consent} label={t("pipeline.page.onBehalf.consent")} />
           <IntentButton intent="accept" target={offerId}>
             {t("pipeline.page.onBehalf.accept")}
           </IntentButton>
         </IntentForm>
-        <IntentForm intent="decline" target={offerId} fields={fields}>
-          <CheckboxField id="decline-present" name="candidatePresent" label={t("pipeline.page.onBehalf.present")} errors={decline.field("candidatePresent")} />
-          <NoteField id="decline-reason-text" name="reason" label={t("pipeline.page.answer.declineReason")} errors={decline.field("reason")} />
+        <IntentForm intent="decline" target={offerId} form={declineForm} fields={fields}>
+          <CheckboxField field={decline.candidatePresent} label={t("pipeline.page.onBehalf.present")} />
+          <NoteField field={decline.reason} label={t("pipeline.page.answer.declineReason")} maxLength={500} />
           <IntentButton intent="decline" target={offerId} variant="danger">
             {t("pipeline.page.onBehalf.decline")}
           </IntentButton>

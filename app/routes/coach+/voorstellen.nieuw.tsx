@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle, Section } from "~/components/home";
-import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, useIntentForm } from "~/components/pipeline/forms";
 import { Facts, NoteField } from "~/components/pipeline/parts";
 import { findScopedCandidate } from "~/domain/candidates/access.server";
 import { intentSpec, notFound, runIntent, stepOptions } from "~/domain/pipeline/http.server";
@@ -45,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function ProposeCandidate() {
   const { candidate, vacancy } = useLoaderData<typeof loader>();
-  const errors = useIntentErrors("propose");
+  const [form, fields] = useIntentForm({ intent: "propose", schema: proposeSchema });
   return (
     <>
       <PageTitle intro={t("pipeline.page.propose.intro")}>{t("pipeline.page.propose.title")}</PageTitle>
@@ -57,13 +57,12 @@ export default function ProposeCandidate() {
             { label: t("pipeline.page.propose.candidate"), value: candidate.publicCode },
           ]}
         />
-        <IntentForm intent="propose" fields={{ candidateId: candidate.id, vacancyId: vacancy.id }} className="mt-4">
+        <IntentForm intent="propose" form={form} fields={{ candidateId: candidate.id, vacancyId: vacancy.id }} className="mt-4">
           <NoteField
-            id="propose-note"
-            name="note"
+            field={fields.note}
             label={t("pipeline.page.propose.note")}
             help={t("pipeline.page.propose.noteHelp")}
-            errors={errors.field("note")}
+            maxLength={1000}
           />
           <IntentButton intent="propose">{t("pipeline.page.propose.submit")}</IntentButton>
         </IntentForm>

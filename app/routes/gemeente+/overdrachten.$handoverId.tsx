@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getSelectProps } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
@@ -6,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
-import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, useIntentForm } from "~/components/pipeline/forms";
 import { shortMomentLabel } from "~/components/pipeline/format";
 import { Facts } from "~/components/pipeline/parts";
 import { acceptHandover, assignHandoverCoach, listHandovers, municipalityCoaches } from "~/domain/pipeline/handovers.server";
@@ -52,10 +53,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Handover() {
   const { handover: h, coaches } = useLoaderData<typeof loader>();
-  const accept = useIntentErrors("accept");
-  const assign = useIntentErrors("assign");
   const assigned = coaches.find((c) => c.userId === h.assignedCoachUserId);
   const options = coaches.map((c) => ({ value: c.userId, label: c.name }));
+  const [acceptForm, accept] = useIntentForm({
+    intent: "accept",
+    schema: acceptHandoverSchema,
+    defaultValue: { assignCoachUserId: "" },
+  });
+  const [assignForm, assign] = useIntentForm({
+    intent: "assign",
+    schema: assignHandoverCoachSchema,
+    defaultValue: { coachUserId: h.assignedCoachUserId ?? options[0]?.value },
+  });
   return (
     <>
       <PageTitle intro={t("pipeline.page.handover.intro")}>{t("pipeline.page.handovers.item", { code: h.publicCode })}</PageTitle>
@@ -82,24 +91,26 @@ export default function Handover() {
       </Section>
       {h.status === "open" ? (
         <Section id="accept" title={t("pipeline.page.handover.acceptTitle")}>
-          <IntentForm intent="accept" fields={{ handoverId: h.id }}>
+          <IntentForm intent="accept" form={acceptForm} fields={{ handoverId: h.id }}>
             <SelectField
               label={t("pipeline.page.handover.assignNow")}
-              selectProps={{ id: "accept-coach", name: "assignCoachUserId", defaultValue: "" }}
+              selectProps={getSelectProps(accept.assignCoachUserId)}
               options={[{ value: "", label: t("pipeline.page.handover.later") }, ...options]}
-              errors={accept.field("assignCoachUserId")}
+              errors={accept.assignCoachUserId.errors}
+              errorId={accept.assignCoachUserId.errorId}
             />
             <IntentButton intent="accept">{t("pipeline.page.handover.accept")}</IntentButton>
           </IntentForm>
         </Section>
       ) : coaches.length > 0 ? (
         <Section id="assign" title={t("pipeline.page.handover.assignTitle")}>
-          <IntentForm intent="assign" fields={{ handoverId: h.id }}>
+          <IntentForm intent="assign" form={assignForm} fields={{ handoverId: h.id }}>
             <SelectField
               label={t("pipeline.page.handover.coach")}
-              selectProps={{ id: "assign-coach", name: "coachUserId", defaultValue: h.assignedCoachUserId ?? options[0]?.value }}
+              selectProps={getSelectProps(assign.coachUserId)}
               options={options}
-              errors={assign.field("coachUserId")}
+              errors={assign.coachUserId.errors}
+              errorId={assign.coachUserId.errorId}
             />
             <IntentButton intent="assign">{t("pipeline.page.handover.assign")}</IntentButton>
           </IntentForm>

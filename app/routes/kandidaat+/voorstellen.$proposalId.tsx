@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle, Section } from "~/components/home";
-import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { proposalStatusLabel } from "~/components/pipeline/format";
 import { MeetingList, NoteField, OfferTerms } from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
@@ -118,28 +118,23 @@ export default function CandidateProposal() {
 }
 
 function AnswerForms({ offerId, version, employer }: { offerId: string; version: number; employer: string }) {
-  const accept = useIntentErrors("accept", offerId);
-  const decline = useIntentErrors("decline", offerId);
+  const [acceptForm, accept] = useIntentForm({ intent: "accept", target: offerId, schema: answerOfferSchema });
+  const [declineForm, decline] = useIntentForm({ intent: "decline", target: offerId, schema: answerOfferSchema });
   const fields = { offerId, expectedVersion: version };
   return (
     <>
       <StepBox title={t("pipeline.page.answer.acceptTitle")}>
         <p className="mb-3">{t("pipeline.page.answer.together")}</p>
-        <IntentForm intent="accept" target={offerId} fields={fields}>
-          <CheckboxField
-            id="accept-consent"
-            name="consent"
-            label={t("pipeline.page.answer.consent", { employer })}
-            errors={accept.field("consent")}
-          />
+        <IntentForm intent="accept" target={offerId} form={acceptForm} fields={fields}>
+          <CheckboxField field={accept.consent} label={t("pipeline.page.answer.consent", { employer })} />
           <IntentButton intent="accept" target={offerId}>
             {t("pipeline.page.answer.accept")}
           </IntentButton>
         </IntentForm>
       </StepBox>
       <StepBox title={t("pipeline.page.answer.declineTitle")}>
-        <IntentForm intent="decline" target={offerId} fields={fields}>
-          <NoteField id="decline-reason" name="reason" label={t("pipeline.page.answer.declineReason")} errors={decline.field("reason")} />
+        <IntentForm intent="decline" target={offerId} form={declineForm} fields={fields}>
+          <NoteField field={decline.reason} label={t("pipeline.page.answer.declineReason")} maxLength={500} />
           <IntentButton intent="decline" target={offerId} variant="danger">
             {t("pipeline.page.answer.decline")}
           </IntentButton>

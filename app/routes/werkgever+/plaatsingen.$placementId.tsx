@@ -5,7 +5,7 @@ import { getDb } from "#db/client.server";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle, Section } from "~/components/home";
-import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { contractLabel, dayText, placementStatusLabel } from "~/components/pipeline/format";
 import { Facts, JobCoachCard, NoteField, PlainCheckIns, RetentionList } from "~/components/pipeline/parts";
 import { requestCheckIn } from "~/domain/pipeline/checkins.server";
@@ -104,11 +104,11 @@ export default function EmployerPlacement() {
 }
 
 function AskCheckIn({ placementId }: { placementId: string }) {
-  const errors = useIntentErrors("askCheckIn");
+  const [form, fields] = useIntentForm({ intent: "askCheckIn", schema: requestCheckInSchema });
   return (
     <StepBox title={t("pipeline.page.askCheckIn.title")}>
-      <IntentForm intent="askCheckIn" fields={{ placementId }}>
-        <NoteField id="ask-note" name="note" label={t("pipeline.page.askCheckIn.note")} errors={errors.field("note")} />
+      <IntentForm intent="askCheckIn" form={form} fields={{ placementId }}>
+        <NoteField field={fields.note} label={t("pipeline.page.askCheckIn.note")} maxLength={1000} />
         <IntentButton intent="askCheckIn" variant="secondary">
           {t("pipeline.page.askCheckIn.submit")}
         </IntentButton>

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getInputProps, getSelectProps } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
@@ -6,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
-import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { Facts, MeetingList, NoteField, OfferTerms, PlanMeetingForm, StatusBadge } from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
 import { PublicProfileView } from "~/components/public-profile";
@@ -197,7 +198,12 @@ export default function EmployerProposal() {
 }
 
 function ReviewForms({ proposalId, version }: { proposalId: string; version: number }) {
-  const rejected = useIntentErrors("review", "rejected");
+  const [rejectForm, rejected] = useIntentForm({
+    intent: "review",
+    target: "rejected",
+    schema: reviewProposalSchema,
+    defaultValue: { reasonCode: "skills" },
+  });
   const fields = { proposalId, expectedVersion: version };
   return (
     <Section id="review" title={t("pipeline.page.review.title")}>
@@ -208,19 +214,19 @@ function ReviewForms({ proposalId, version }: { proposalId: string; version: num
         </IntentButton>
       </IntentForm>
       <StepBox title={t("pipeline.page.review.rejectTitle")}>
-        <IntentForm intent="review" target="rejected" fields={{ ...fields, decision: "rejected" }}>
+        <IntentForm intent="review" target="rejected" form={rejectForm} fields={{ ...fields, decision: "rejected" }}>
           <SelectField
             label={t("pipeline.page.review.reason")}
-            selectProps={{ id: "reject-reason", name: "reasonCode", defaultValue: "skills" }}
+            selectProps={getSelectProps(rejected.reasonCode)}
             options={REJECTION_REASONS.map((r) => ({ value: r, label: t(`pipeline.reason.rejected.${r}` as MessageKey) }))}
-            errors={rejected.field("reasonCode")}
+            errors={rejected.reasonCode.errors}
+            errorId={rejected.reasonCode.errorId}
           />
           <NoteField
-            id="reject-text"
-            name="reasonText"
+            field={rejected.reasonText}
             label={t("pipeline.page.review.reasonText")}
             help={t("pipeline.page.review.reasonTextHelp")}
-            errors={rejected.field("reasonText")}
+            maxLength={500}
           />
           <IntentButton intent="review" target="rejected" variant="danger">
             {t("pipeline.page.review.reject")}
@@ -240,44 +246,52 @@ function OfferForm({
   version: number;
   defaults: { startDate: string; expiresOn: string };
 }) {
-  const errors = useIntentErrors("offer");
+  const [form, fields] = useIntentForm({
+    intent: "offer",
+    schema: offerTermsSchema,
+    defaultValue: { startDate: defaults.startDate, hoursPerWeek: "32", contractType: "tijdelijk", expiresOn: defaults.expiresOn },
+  });
   return (
     <StepBox title={t("pipeline.page.offer.makeTitle")}>
       <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.offer.makeHelp")}</p>
-      <IntentForm intent="offer" fields={{ proposalId, expectedVersion: version }}>
+      <IntentForm intent="offer" form={form} fields={{ proposalId, expectedVersion: version }}>
         <Field
           label={t("pipeline.page.offer.startDate")}
-          inputProps={{ id: "offer-start", name: "startDate", type: "date", required: true, defaultValue: defaults.startDate }}
-          errors={errors.field("startDate")}
+          inputProps={{ ...getInputProps(fields.startDate, { type: "date" }), required: true }}
+          errors={fields.startDate.errors}
+          errorId={fields.startDate.errorId}
         />
         <Field
           label={t("pipeline.page.offer.hours")}
-          inputProps={{ id: "offer-hours", name: "hoursPerWeek", type: "number", min: 1, max: 60, required: true, defaultValue: 32 }}
-          errors={errors.field("hoursPerWeek")}
+          inputProps={{ ...getInputProps(fields.hoursPerWeek, { type: "number" }), min: 1, max: 60, required: true }}
+          errors={fields.hoursPerWeek.errors}
+          errorId={fields.hoursPerWeek.errorId}
         />
         <SelectField
           label={t("pipeline.page.offer.contract")}
-          selectProps={{ id: "offer-contract", name: "contractType", defaultValue: "tijdelijk" }}
+          selectProps={getSelectProps(fields.contractType)}
           options={CONTRACT_TYPES.map((c) => ({ value: c, label: t(`vacancy.contract.${c}` as MessageKey) }))}
-          errors={errors.field("contractType")}
+          errors={fields.contractType.errors}
+          errorId={fields.contractType.errorId}
         />
         <Field
           label={t("pipeline.page.offer.wage")}
-          inputProps={{ id: "offer-wage", name: "wageIndication", maxLength: 200, placeholder: "€ 15 per uur" }}
-          errors={errors.field("wageIndication")}
+          inputProps={{ ...getInputProps(fields.wageIndication, { type: "text" }), maxLength: 200, placeholder: "€ 15 per uur" }}
+          errors={fields.wageIndication.errors}
+          errorId={fields.wageIndication.errorId}
         />
         <NoteField
-          id="offer-first-day"
-          name="firstDayDetails"
+          field={fields.firstDayDetails}
           label={t("pipeline.page.offer.firstDay")}
           help={t("pipeline.page.offer.firstDayHelp")}
-          errors={errors.field("firstDayDetails")}
+          maxLength={2000}
         />
         <Field
           label={t("pipeline.page.offer.expiresOn")}
           help={t("pipeline.page.offer.expiresHelp")}
-          inputProps={{ id: "offer-expires", name: "expiresOn", type: "date", required: true, defaultValue: defaults.expiresOn }}
-          errors={errors.field("expiresOn")}
+          inputProps={{ ...getInputProps(fields.expiresOn, { type: "date" }), required: true }}
+          errors={fields.expiresOn.errors}
+          errorId={fields.expiresOn.errorId}
         />
         <IntentButton intent="offer">{t("pipeline.page.offer.makeSubmit")}</IntentButton>
       </IntentForm>
@@ -286,15 +300,16 @@ function OfferForm({
 }
 
 function WithdrawForm({ offerId, version }: { offerId: string; version: number }) {
-  const errors = useIntentErrors("withdraw", offerId);
+  const [form, fields] = useIntentForm({ intent: "withdraw", target: offerId, schema: withdrawOfferSchema });
   return (
-    <details className="mb-4">
+    <details className="mb-4" open={Object.keys(form.allErrors).length > 0 || undefined}>
       <summary className="cursor-pointer text-brand-700 underline">{t("pipeline.page.offer.withdraw")}</summary>
-      <IntentForm intent="withdraw" target={offerId} fields={{ offerId, expectedVersion: version }} className="mt-2">
+      <IntentForm intent="withdraw" target={offerId} form={form} fields={{ offerId, expectedVersion: version }} className="mt-2">
         <Field
           label={t("pipeline.page.offer.withdrawReason")}
-          inputProps={{ id: "withdraw-reason", name: "reason", required: true, maxLength: 500 }}
-          errors={errors.field("reason")}
+          inputProps={{ ...getInputProps(fields.reason, { type: "text" }), required: true, maxLength: 500 }}
+          errors={fields.reason.errors}
+          errorId={fields.reason.errorId}
         />
         <IntentButton intent="withdraw" target={offerId} variant="danger">
           {t("pipeline.page.offer.withdrawSubmit")}

@@ -6,7 +6,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { EmptyNote, PageTitle, Section, StatList } from "~/components/home";
 import { countByStatus, ProposalList } from "~/components/pipeline/parts";
-import { listVacancyProposals } from "~/domain/pipeline/queries.server";
+import { listOrganisationProposals } from "~/domain/pipeline/queries.server";
 import { employerActor } from "~/domain/vacancies/http.server";
 import { listOrganisationVacancies } from "~/domain/vacancies/queries.server";
 import { t } from "~/i18n";
@@ -18,12 +18,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const context = await requirePermission(request, "review:proposals:own-organisation");
   const actor = employerActor(context, request);
   const db = getDb();
-  const vacancies = await listOrganisationVacancies(db, actor.organisationId);
-  const inbox = [];
-  for (const v of vacancies) {
-    const proposals = await listVacancyProposals(db, context, v.id);
-    if (proposals.length > 0) inbox.push({ id: v.id, title: v.title, status: v.status, proposals });
-  }
+  // Two reads in all (vacancies, and the proposals of all of them), not one per vacancy.
+  const [vacancies, byVacancy] = await Promise.all([
+    listOrganisationVacancies(db, actor.organisationId),
+    listOrganisationProposals(db, context),
+  ]);
+  const inbox = vacancies.flatMap((v) => {
+    const proposals = byVacancy.get(v.id) ?? [];
+    return proposals.length > 0 ? [{ id: v.id, title: v.title, status: v.status, proposals }] : [];
+  });
   return json({ inbox });
 }
 

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getSelectProps } from "@conform-to/react";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { getDb } from "#db/client.server";
@@ -6,7 +7,7 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { EmptyNote, PageTitle, Section } from "~/components/home";
-import { DoneNotice, IntentButton, IntentForm, useIntentErrors } from "~/components/pipeline/forms";
+import { DoneNotice, IntentButton, IntentForm, useIntentForm } from "~/components/pipeline/forms";
 import { NoteField } from "~/components/pipeline/parts";
 import { isPublicCode } from "~/domain/candidates/public-code";
 import { intentSpec, notFound, runIntent, stepOptions } from "~/domain/pipeline/http.server";
@@ -50,7 +51,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function RequestIntroduction() {
   const { code, vacancyId, vacancies } = useLoaderData<typeof loader>();
-  const errors = useIntentErrors("request");
+  const [form, fields] = useIntentForm({
+    intent: "request",
+    schema: requestIntroductionSchema,
+    defaultValue: { vacancyId: vacancyId || vacancies[0]?.id },
+  });
   return (
     <>
       <PageTitle intro={t("pipeline.page.request.intro")}>{t("pipeline.page.request.title")}</PageTitle>
@@ -59,19 +64,19 @@ export default function RequestIntroduction() {
         {vacancies.length === 0 ? (
           <EmptyNote>{t("pipeline.page.request.noVacancies")}</EmptyNote>
         ) : (
-          <IntentForm intent="request" fields={{ publicCode: code }}>
+          <IntentForm intent="request" form={form} fields={{ publicCode: code }}>
             <SelectField
               label={t("pipeline.page.request.vacancy")}
-              selectProps={{ id: "request-vacancy", name: "vacancyId", defaultValue: vacancyId || vacancies[0]!.id }}
+              selectProps={getSelectProps(fields.vacancyId)}
               options={vacancies.map((v) => ({ value: v.id, label: `${v.title} · ${v.placeName}` }))}
-              errors={errors.field("vacancyId")}
+              errors={fields.vacancyId.errors}
+              errorId={fields.vacancyId.errorId}
             />
             <NoteField
-              id="request-note"
-              name="note"
+              field={fields.note}
               label={t("pipeline.page.request.note")}
               help={t("pipeline.page.request.noteHelp")}
-              errors={errors.field("note")}
+              maxLength={1000}
             />
             <IntentButton intent="request">{t("pipeline.page.request.submit")}</IntentButton>
           </IntentForm>
