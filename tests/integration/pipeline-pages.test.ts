@@ -5,6 +5,7 @@ import { CLIENT_IP_HEADER } from "~/domain/audit.server";
 import { revokeConsent } from "~/domain/candidates/consent.server";
 import { recordOfferAdvice } from "~/domain/pipeline/offers.server";
 import { proposeCandidate } from "~/domain/pipeline/proposals.server";
+import { openOffers } from "~/domain/pipeline/queries.server";
 import { resetEnvForTests } from "~/env.server";
 import { t as msg } from "~/i18n";
 import * as root from "~/root";
@@ -18,6 +19,7 @@ import * as candidateProposal from "~/routes/kandidaat+/voorstellen.$proposalId"
 import * as candidateWork from "~/routes/kandidaat+/werk";
 import * as notificationsRoute from "~/routes/meldingen";
 import * as employerPlacement from "~/routes/werkgever+/plaatsingen.$placementId";
+import * as employerProposals from "~/routes/werkgever+/voorstellen._index";
 import * as employerProposal from "~/routes/werkgever+/voorstellen.$proposalId";
 import * as employerRequest from "~/routes/werkgever+/voorstellen.nieuw";
 import { setTestClockOffset } from "~/utils/clock.server";
@@ -67,7 +69,11 @@ function post(path: string, c: string, fields: Record<string, string | number | 
   return new Request(`http://localhost${path}`, { method: "POST", body, headers: headers(c) });
 }
 
-type Reply = { intent: string; target: string; result: { error?: Record<string, string[] | null> } };
+type Reply = {
+  intent: string;
+  target: string;
+  result: { error?: Record<string, string[] | null>; initialValue?: Record<string, unknown> | null };
+};
 async function reply(response: Response) {
   return (await response.json()) as Reply;
 }
@@ -204,6 +210,93 @@ describe("the employer's proposal page", () => {
     const empty = await run(employerProposal.action, post(path, cookie.employer, { intent: "message", proposalId: c.proposalId, body: "  " }), params);
     expect(empty.status).toBe(400);
     expect((await reply(empty)).result.error?.body).toBeTruthy();
+  });
+});
+
+describe("a refused form keeps what was typed (the reply carries the submitted values)", () => {
+  it("the employer's offer with one bad field: 400, the error on that field, every other value in initialValue", async () => {
+    const k = await w.candidate();
+    const p = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: k.candidate.id, vacancyId: w.vacancy.id }));
+    const path = `/werkgever/voorstellen/${p.proposalId}`;
+    const params = { proposalId: p.proposalId };
+    await run(employerProposal.action, post(path, cookie.employer, { intent: "review", proposalId: p.proposalId, expectedVersion: 1, decision: "interested" }), params);
+    const planned = await run(employerProposal.action, post(path, cookie.employer, { intent: "plan", proposalId: p.proposalId, expectedVersion: 2, startsAt: "2099-07-01T10:00", location: "Industrieweg 1" }), params);
+    expect(planned.status).toBe(302);
+    const typed = {
+      startDate: "2099-08-01",
+      hoursPerWeek: "38",
+      contractType: "vast",
+      wageIndication: "€ 16,50 per uur",
+      firstDayDetails: "Om 07:00 melden bij de portier.",
+      // After the start date: the one bad field.
+      expiresOn: "2099-08-15",
+    };
+    const refused = await run(employerProposal.action, post(path, cookie.employer, { intent: "offer", proposalId: p.proposalId, expectedVersion: 3, ...typed }), params);
+    expect(refused.status).toBe(400);
+    const body = await reply(refused);
+    expect(body.intent).toBe("offer");
+    expect(body.result.error?.expiresOn).toEqual([msg("pipeline.field.expiryAfterStart")]);
+    expect(Object.keys(body.result.error ?? {})).toEqual(["expiresOn"]);
+    expect(body.result.initialValue).toMatchObject({ intent: "offer", expectedVersion: "3", ...typed });
+    // Nothing was made.
+    expect(await t.db.select().from(offers).where(eq(offers.proposalId, p.proposalId))).toHaveLength(0);
+  });
+
+  it("the coach's check-in with a bad wellbeing: 400, the error, the notes and actions in initialValue", async () => {
+    const c = await candidateWithOffer();
+    const accepted = await run(candidateProposal.action, post(`/kandidaat/voorstellen/${c.proposalId}`, c.candidateCookie, { intent: "accept", offerId: c.offerId, expectedVersion: c.version, consent: "on" }), { proposalId: c.proposalId });
+    expect(accepted.status).toBe(302);
+    const [placement] = await t.db.select({ id: placements.id }).from(placements).where(eq(placements.offerId, c.offerId));
+    const [first] = await t.db.select().from(checkIns).where(eq(checkIns.placementId, placement!.id)).orderBy(checkIns.week).limit(1);
+    const path = `/coach/plaatsingen/${placement!.id}`;
+    const typed = { withWhom: "candidate", mode: "phone", wellbeing: "9", riskFlag: "amber", actions: "Over vier weken evalueren.", coachNotes: "Slaapt slecht door ploegendienst." };
+    const refused = await run(coachPlacement.action, post(path, cookie.coachA, { intent: "checkIn", target: first!.id, checkInId: first!.id, ...typed }), { placementId: placement!.id });
+    expect(refused.status).toBe(400);
+    const body = await reply(refused);
+    expect(body).toMatchObject({ intent: "checkIn", target: first!.id });
+    expect(body.result.error?.wellbeing).toEqual([msg("pipeline.field.wellbeing")]);
+    expect(body.result.initialValue).toMatchObject({ checkInId: first!.id, ...typed });
+    const [still] = await t.db.select().from(checkIns).where(eq(checkIns.id, first!.id));
+    expect(still!.doneAt).toBeNull();
+  });
+
+  it("a stale form (409) also carries what was typed, with the Dutch message for the top of the page", async () => {
+    const c = await candidateWithOffer();
+    const path = `/werkgever/voorstellen/${c.proposalId}`;
+    const stale = await run(employerProposal.action, post(path, cookie.employer, { intent: "withdraw", target: c.offerId, offerId: c.offerId, expectedVersion: c.version - 1, reason: "Budget is weg." }), { proposalId: c.proposalId });
+    expect(stale.status).toBe(409);
+    const body = await reply(stale);
+    expect(body.result.error?.[""]).toEqual([msg("pipeline.error.stale")]);
+    expect(body.result.initialValue).toMatchObject({ reason: "Budget is weg." });
+  });
+});
+
+describe("the employer never receives the coach's advice in lists", () => {
+  it("openOffers: no advice for the employer; the coach and the candidate see it", async () => {
+    const c = await candidateWithOffer();
+    ok(await recordOfferAdvice(t.db, w.contexts.coachA, { offerId: c.offerId, advice: SECRET.advice }));
+    const employerOffers = await openOffers(t.db, w.contexts.employer);
+    const mine = employerOffers.find((o) => o.id === c.offerId);
+    expect(mine).toBeTruthy();
+    for (const o of employerOffers) expect(o.coachAdvice).toBeNull();
+    expect(JSON.stringify(employerOffers)).not.toContain(SECRET.advice);
+    expect((await openOffers(t.db, w.contexts.coachA)).find((o) => o.id === c.offerId)?.coachAdvice).toBe(SECRET.advice);
+    expect((await openOffers(t.db, c.k.context)).find((o) => o.id === c.offerId)?.coachAdvice).toBe(SECRET.advice);
+  });
+
+  it("the proposals inbox (one read for all vacancies) groups by own vacancy and holds no advice", async () => {
+    const c = await candidateWithOffer();
+    ok(await recordOfferAdvice(t.db, w.contexts.coachA, { offerId: c.offerId, advice: SECRET.advice }));
+    const response = await run(employerProposals.loader, get("/werkgever/voorstellen", cookie.employer));
+    expect(response.status).toBe(200);
+    const data = (await response.json()) as { inbox: { id: string; proposals: { id: string; vacancyId: string }[] }[] };
+    const group = data.inbox.find((v) => v.id === w.vacancy.id);
+    expect(group?.proposals.map((x) => x.id)).toContain(c.proposalId);
+    for (const v of data.inbox) for (const x of v.proposals) expect(x.vacancyId).toBe(v.id);
+    expectNoSecrets(data);
+    // Another employer's inbox does not show it.
+    const other = (await (await run(employerProposals.loader, get("/werkgever/voorstellen", cookie.employer2))).json()) as { inbox: { proposals: { id: string }[] }[] };
+    expect(other.inbox.flatMap((v) => v.proposals.map((x) => x.id))).not.toContain(c.proposalId);
   });
 });
 
