@@ -221,6 +221,19 @@ export const candidates = {
   "candidates.invite.error.has_account": "De kandidaat heeft al een account.",
   "candidates.invite.error.email_unavailable": "Dit e-mailadres hoort al bij een ander account. Gebruik een ander adres.",
 
+  // Contact details (prison staff and the candidate's own coach)
+  "candidates.contact.title": "Contactgegevens",
+  "candidates.contact.intro": "Vul aan of verander zodra ze bekend zijn. Een leeg veld wist de gegevens.",
+  "candidates.contact.phone": "Telefoon",
+  "candidates.contact.phoneHelp": "Een Nederlands nummer, bijvoorbeeld 06-12345678 of 0320 123456.",
+  "candidates.contact.email": "E-mail",
+  "candidates.contact.address": "Adres",
+  "candidates.contact.addressHelp": "Straat, huisnummer, postcode en plaats. Hoogstens {max} tekens.",
+  "candidates.contact.save": "Contactgegevens opslaan",
+  "candidates.contact.phoneInvalid": "Vul een Nederlands telefoonnummer in, bijvoorbeeld 06-12345678.",
+  "candidates.contact.emailInvalid": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+  "candidates.contact.addressTooLong": "Het adres mag hoogstens {max} tekens hebben.",
+
   // Municipality
   "candidates.gemeente.listTitle": "Kandidaten uit uw gemeente",
   "candidates.gemeente.listIntro": "Mensen die na detentie terugkomen in uw gemeente, met de datum van vrijlating en de basisvoorwaarden. Zo kan de nazorg op tijd beginnen.",

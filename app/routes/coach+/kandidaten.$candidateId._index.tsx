@@ -14,6 +14,8 @@ import { PageTitle, Section } from "~/components/home";
 import { requestOrigin } from "~/domain/audit.server";
 import { requireScopedCandidate } from "~/domain/candidates/access.server";
 import { readCoachCandidate } from "~/domain/candidates/caseload.server";
+import { readContactDetails, updateContactDetails } from "~/domain/candidates/contact.server";
+import { CONTACT_LIMITS, contactDetailsSchema } from "~/domain/candidates/contact-schemas";
 import { completeIntake, INTAKE_EDITABLE, inviteCandidate, startIntake } from "~/domain/candidates/intake.server";
 import { dateTimeLabel, inviteCandidateSchema, lifecycleIntentSchema } from "~/domain/candidates/intake-schemas";
 import { t, type MessageKey } from "~/i18n";
@@ -23,7 +25,8 @@ export const meta: MetaFunction = () => [{ title: `${t("candidates.coach.detailT
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requirePermission(request, "read:candidates:own-caseload");
-  const c = await readCoachCandidate(getDb(), context, params.candidateId, "coach.detail", requestOrigin(request));
+  const db = getDb();
+  const c = await readCoachCandidate(db, context, params.candidateId, "coach.detail", requestOrigin(request));
   const { constraints, ...candidate } = c;
   return json({
     candidate,
@@ -34,10 +37,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     canInvite: c.canWrite && userHasPermission(context, "invite:candidates:own-caseload"),
     intakeEditable: INTAKE_EDITABLE.includes(c.status),
+    // Only the own coach keeps contact details; colleagues (read-only) get no form.
+    contact: c.canWrite ? await readContactDetails(db, context, c.id) : null,
   });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["start-intake", "complete-intake", "invite"]) });
+const IntentSchema = z.object({ intent: z.enum(["start-intake", "complete-intake", "invite", "contact"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requirePermission(request, "write:profiles:own-caseload");
@@ -59,6 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const key: MessageKey = `candidates.invite.error.${result.reason}`;
     return json({ intent, result: submission.reply({ formErrors: [t(key)] }) }, { status: 400 });
   }
+  if (intent === "contact") {
+    const submission = parseWithZod(formData, { schema: contactDetailsSchema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    const result = await updateContactDetails(db, context, { candidateId: candidate.id, ...submission.value }, origin);
+    if (!result.ok) throw new Response("Not Found", { status: 404 });
+    return redirect(`/coach/kandidaten/${candidate.id}?bewaard=contact`);
+  }
   const submission = parseWithZod(formData, { schema: lifecycleIntentSchema });
   if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
   const run = intent === "start-intake" ? startIntake : completeIntake;
@@ -72,15 +84,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CoachCandidate() {
-  const { candidate: c, constraints, canInvite, intakeEditable } = useLoaderData<typeof loader>();
+  const { candidate: c, constraints, canInvite, intakeEditable, contact } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("bewaard");
-  const lifecycleErrors = data && data.intent !== "invite" ? (data.result.error?.[""] ?? undefined) : undefined;
+  const lifecycleErrors = data && data.intent !== "invite" && data.intent !== "contact" ? (data.result.error?.[""] ?? undefined) : undefined;
   const [inviteForm, inviteFields] = useForm<z.input<typeof inviteCandidateSchema>>({
     id: "invite",
     lastResult: data?.intent === "invite" ? data.result : undefined,
     defaultValue: { email: c.email ?? "" },
+  });
+  const [contactForm, contactFields] = useForm<z.input<typeof contactDetailsSchema>>({
+    id: "contact",
+    lastResult: data?.intent === "contact" ? data.result : undefined,
+    defaultValue: { phone: contact?.phone ?? "", email: contact?.email ?? "", address: contact?.address ?? "" },
   });
   return (
     <>
@@ -140,6 +157,19 @@ export default function CoachCandidate() {
           ]}
         />
       </Section>
+      {contact ? (
+        <Section id="contact" title={t("candidates.contact.title")}>
+          <Form method="post" {...getFormProps(contactForm)}>
+            <p className="mb-3 text-sm text-slate-700">{t("candidates.contact.intro")}</p>
+            <FormError id={contactForm.errorId} errors={contactForm.errors} />
+            <input type="hidden" name="intent" value="contact" />
+            <Field label={t("candidates.contact.phone")} help={t("candidates.contact.phoneHelp")} inputProps={{ ...getInputProps(contactFields.phone, { type: "tel" }), autoComplete: "off" }} errors={contactFields.phone.errors} errorId={contactFields.phone.errorId} />
+            <Field label={t("candidates.contact.email")} inputProps={{ ...getInputProps(contactFields.email, { type: "email" }), autoComplete: "off" }} errors={contactFields.email.errors} errorId={contactFields.email.errorId} />
+            <Field label={t("candidates.contact.address")} help={t("candidates.contact.addressHelp", { max: CONTACT_LIMITS.address })} inputProps={{ ...getInputProps(contactFields.address, { type: "text" }), autoComplete: "off", maxLength: CONTACT_LIMITS.address }} errors={contactFields.address.errors} errorId={contactFields.address.errorId} />
+            <SubmitButton>{t("candidates.contact.save")}</SubmitButton>
+          </Form>
+        </Section>
+      ) : null}
       <Section id="conditions" title={t("candidates.conditions.title")}>
         <ul className="flex flex-wrap gap-2">
           {c.conditions.map((k) => (

@@ -14,6 +14,8 @@ import { PageTitle, Section } from "~/components/home";
 import { requestOrigin } from "~/domain/audit.server";
 import { requireScopedCandidate } from "~/domain/candidates/access.server";
 import { readPrisonCandidate, verifiedDetentionRecords } from "~/domain/candidates/caseload.server";
+import { readContactDetails, updateContactDetails } from "~/domain/candidates/contact.server";
+import { CONTACT_LIMITS, contactDetailsSchema } from "~/domain/candidates/contact-schemas";
 import {
   dateTimeLabel,
   detentionDatesSchema,
@@ -43,10 +45,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canWrite,
     canConfirmWork: userHasPermission(context, "confirm:detention-work"),
     coaches: canWrite ? await listCoachOptions(db) : [],
+    contact: canWrite ? await readContactDetails(db, context, candidate.id) : null,
   });
 }
 
-const IntentSchema = z.object({ intent: z.enum(["link-coach", "plan-meeting", "dates"]) });
+const IntentSchema = z.object({ intent: z.enum(["link-coach", "plan-meeting", "dates", "contact"]) });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const context = await requirePermission(request, "nominate:candidates");
@@ -57,6 +60,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const chosen = parseWithZod(formData, { schema: IntentSchema });
   if (chosen.status !== "success") return json({ intent: null, result: chosen.reply() }, { status: 400 });
   const intent = chosen.value.intent;
+  if (intent === "contact") {
+    const submission = parseWithZod(formData, { schema: contactDetailsSchema });
+    if (submission.status !== "success") return json({ intent, result: submission.reply() }, { status: 400 });
+    const result = await updateContactDetails(db, context, { candidateId: candidate.id, ...submission.value }, origin);
+    if (!result.ok) throw new Response("Not Found", { status: 404 });
+    return redirect(`/pi/kandidaten/${candidate.id}?bewaard=contact`);
+  }
   const submission =
     intent === "link-coach"
       ? parseWithZod(formData, { schema: linkCoachSchema })
@@ -83,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function PrisonCandidate() {
-  const { candidate: c, detention, canWrite, canConfirmWork, coaches } = useLoaderData<typeof loader>();
+  const { candidate: c, detention, canWrite, canConfirmWork, coaches, contact } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const [params] = useSearchParams();
   const saved = params.get("bewaard");
@@ -98,6 +108,11 @@ export default function PrisonCandidate() {
     id: "dates",
     lastResult: resultFor("dates"),
     defaultValue: { releaseDate: c.releaseDate ?? "", workExperienceAllowedFrom: c.workExperienceAllowedFrom ?? "" },
+  });
+  const [contactForm, contactFields] = useForm<z.input<typeof contactDetailsSchema>>({
+    id: "contact",
+    lastResult: resultFor("contact"),
+    defaultValue: { phone: contact?.phone ?? "", email: contact?.email ?? "", address: contact?.address ?? "" },
   });
   return (
     <>
@@ -123,6 +138,19 @@ export default function PrisonCandidate() {
           ]}
         />
       </Section>
+      {canWrite && contact ? (
+        <Section id="contact" title={t("candidates.contact.title")}>
+          <Form method="post" {...getFormProps(contactForm)}>
+            <p className="mb-3 text-sm text-slate-700">{t("candidates.contact.intro")}</p>
+            <FormError id={contactForm.errorId} errors={contactForm.errors} />
+            <input type="hidden" name="intent" value="contact" />
+            <Field label={t("candidates.contact.phone")} help={t("candidates.contact.phoneHelp")} inputProps={{ ...getInputProps(contactFields.phone, { type: "tel" }), autoComplete: "off" }} errors={contactFields.phone.errors} errorId={contactFields.phone.errorId} />
+            <Field label={t("candidates.contact.email")} inputProps={{ ...getInputProps(contactFields.email, { type: "email" }), autoComplete: "off" }} errors={contactFields.email.errors} errorId={contactFields.email.errorId} />
+            <Field label={t("candidates.contact.address")} help={t("candidates.contact.addressHelp", { max: CONTACT_LIMITS.address })} inputProps={{ ...getInputProps(contactFields.address, { type: "text" }), autoComplete: "off", maxLength: CONTACT_LIMITS.address }} errors={contactFields.address.errors} errorId={contactFields.address.errorId} />
+            <SubmitButton>{t("candidates.contact.save")}</SubmitButton>
+          </Form>
+        </Section>
+      ) : null}
       <Section id="detention" title={t("candidates.detail.detention")}>
         <Facts
           items={[
