@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { getDatabaseHandle, openDatabase, setDatabase } from "#db/client.server";
 import { emailKind } from "#emails/transport.server";
 import { createSearchEngine, startSearch } from "#search/runtime.server";
@@ -34,6 +35,9 @@ export async function boot(): Promise<Runtime> {
     await seedDemoWorld(handle.db);
     demoAccounts = DEMO_ACCOUNTS.map((a) => ({ email: a.email, role: a.role }));
   }
+
+  // Fresh planner statistics after migrations and bulk loads (PGlite never collects them by itself).
+  await handle.db.execute(sql`analyze`);
 
   const info: RuntimeInfo = {
     database: handle.kind,
