@@ -1,17 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { and, asc, count, eq, gte, lte } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
-import { candidates, candidateIdentities, handovers } from "#db/schema";
+import { candidates, handovers } from "#db/schema";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requestOrigin } from "~/domain/audit.server";
 import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
-import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
+import { activeOrganisation, candidatesByStage, homeOrganisations, upcomingReleases } from "~/domain/home.server";
 import { t, type MessageKey } from "~/i18n";
-import { addDays, dayLabel, isoDate } from "~/utils/dates";
+import { dayLabel } from "~/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const context = await requirePermission(request, "read:candidates:own-municipality");
@@ -19,31 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const db = getDb();
   // A municipality without a code has no candidates of its own to see.
   const ownMunicipality = eq(candidates.municipalityCode, municipality.municipalityCode ?? "----");
-  const byStatus = await db
-    .select({ status: candidates.status, n: count() })
-    .from(candidates)
-    .where(ownMunicipality)
-    .groupBy(candidates.status);
-  const today = new Date();
-  const releases = await db
-    .select({
-      id: candidates.id,
-      firstName: candidateIdentities.firstName,
-      lastName: candidateIdentities.lastName,
-      releaseDate: candidates.releaseDate,
-      status: candidates.status,
-    })
-    .from(candidates)
-    .innerJoin(candidateIdentities, eq(candidateIdentities.candidateId, candidates.id))
-    .where(
-      and(
-        ownMunicipality,
-        gte(candidates.releaseDate, isoDate(today)),
-        lte(candidates.releaseDate, isoDate(addDays(today, 12 * 7))),
-      ),
-    )
-    .orderBy(asc(candidates.releaseDate))
-    .limit(20);
+  const byStatus = await candidatesByStage(db, ownMunicipality);
+  const releases = await upcomingReleases(db, ownMunicipality);
   const [openHandovers] = await db
     .select({ n: count() })
     .from(handovers)

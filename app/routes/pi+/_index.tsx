@@ -1,16 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { and, asc, count, eq, gte, lte } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { getDb } from "#db/client.server";
-import { candidateIdentities, candidates } from "#db/schema";
+import { candidates } from "#db/schema";
 import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { requestOrigin } from "~/domain/audit.server";
 import { auditIdentityRead } from "~/domain/candidates/caseload.server";
 import { EmptyNote, OrganisationsCard, PageTitle, Section, StatList } from "~/components/home";
-import { activeOrganisation, homeOrganisations } from "~/domain/home.server";
-import { addDays, dayLabel, isoDate } from "~/utils/dates";
+import { activeOrganisation, candidatesByStage, homeOrganisations, upcomingReleases } from "~/domain/home.server";
+import { dayLabel } from "~/utils/dates";
 import { t, type MessageKey } from "~/i18n";
 import { releasesWithoutJob } from "~/domain/pipeline/queries.server";
 import { clockNow } from "~/utils/clock.server";
@@ -20,31 +20,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const prison = activeOrganisation(context);
   const db = getDb();
   const ownPrison = eq(candidates.prisonOrganisationId, prison.id);
-  const byStatus = await db
-    .select({ status: candidates.status, n: count() })
-    .from(candidates)
-    .where(ownPrison)
-    .groupBy(candidates.status);
-  const today = new Date();
-  const releases = await db
-    .select({
-      id: candidates.id,
-      firstName: candidateIdentities.firstName,
-      lastName: candidateIdentities.lastName,
-      releaseDate: candidates.releaseDate,
-      status: candidates.status,
-    })
-    .from(candidates)
-    .innerJoin(candidateIdentities, eq(candidateIdentities.candidateId, candidates.id))
-    .where(
-      and(
-        ownPrison,
-        gte(candidates.releaseDate, isoDate(today)),
-        lte(candidates.releaseDate, isoDate(addDays(today, 12 * 7))),
-      ),
-    )
-    .orderBy(asc(candidates.releaseDate))
-    .limit(20);
+  const byStatus = await candidatesByStage(db, ownPrison);
+  const releases = await upcomingReleases(db, ownPrison);
   // Names are identity: each shown candidate is an identity read in the audit log.
   await auditIdentityRead(db, context, releases.map((c) => c.id), "pi.home", requestOrigin(request));
   // Released within 12 weeks with no placement, offer or introduction in view (names only of
