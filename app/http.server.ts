@@ -3,6 +3,8 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
+import { randomUUID } from "node:crypto";
+import { beginRequestScope, endRequestScope, REQUEST_ID_HEADER } from "~/auth/request-scope.server";
 import { CLIENT_IP_HEADER } from "~/domain/audit.server";
 
 /**
@@ -32,6 +34,15 @@ export function clientIp(req: Request, _res: Response, next: NextFunction) {
   next();
 }
 
+/** Gives each request an id (overwriting the client's) that lives until the response closes. */
+export function requestScope(req: Request, res: Response, next: NextFunction) {
+  const id = randomUUID();
+  req.headers[REQUEST_ID_HEADER] = id;
+  beginRequestScope(id);
+  res.on("close", () => endRequestScope(id));
+  next();
+}
+
 function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
@@ -51,6 +62,7 @@ export function createHttpApp(build: ServerBuild, options: { mode?: string } = {
   );
   app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
   app.use(clientIp);
+  app.use(requestScope);
   app.use(sameOriginGuard);
   app.all("*", createRequestHandler({ build, mode: options.mode ?? process.env.NODE_ENV }));
   return app;

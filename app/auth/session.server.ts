@@ -1,5 +1,5 @@
 import { redirect } from "@remix-run/node";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { eq, lt, or } from "drizzle-orm";
 import { type Database, getDb } from "#db/client.server";
 import { memberships, organisations, sessions, users, candidates } from "#db/schema";
 import type { MembershipRole } from "#db/schema";
@@ -11,6 +11,7 @@ import {
   roleHome,
   roleOfMembership,
 } from "./permissions";
+import { oncePerRequest } from "./request-scope.server";
 import { generateToken, hashToken } from "./tokens.server";
 
 /*
@@ -51,9 +52,17 @@ export async function createSession(
 
 /** Looks a token up; ends expired sessions and slides the expiry of active ones. */
 export async function validateSessionToken(db: Database, token: string, now = new Date()) {
+  return (await validateSession(db, token, now))?.session ?? null;
+}
+
+/** The session and its (enabled) user in one query. */
+async function validateSession(db: Database, token: string, now: Date) {
   const id = hashToken(token);
   const [row] = await db
-    .select({ session: sessions, user: { id: users.id, disabledAt: users.disabledAt } })
+    .select({
+      session: sessions,
+      user: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
@@ -71,7 +80,7 @@ export async function validateSessionToken(db: Database, token: string, now = ne
     await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
     session.expiresAt = expiresAt;
   }
-  return session;
+  return { session, user: { id: row.user.id, email: row.user.email, name: row.user.name } };
 }
 
 export async function invalidateSession(db: Database, sessionId: string) {
@@ -177,23 +186,19 @@ async function loadMemberships(db: Database, userId: string): Promise<Organisati
 /** Builds the caller's context, or null for an anonymous visitor or an ended session. */
 export async function getAuthContext(request: Request): Promise<AuthContext | null> {
   const token = readSessionToken(request);
-  return token ? getAuthContextForToken(token) : null;
+  if (!token) return null;
+  return oncePerRequest(request, `auth:${token}`, () => getAuthContextForToken(token));
 }
 
 export async function getAuthContextForToken(token: string): Promise<AuthContext | null> {
   const db = getDb();
-  const session = await validateSessionToken(db, token);
-  if (!session) return null;
-  const [user] = await db
-    .select({ id: users.id, email: users.email, name: users.name })
-    .from(users)
-    .where(and(eq(users.id, session.userId), isNull(users.disabledAt)));
-  if (!user) return null;
-  const all = await loadMemberships(db, user.id);
-  const [candidate] = await db
-    .select({ id: candidates.id })
-    .from(candidates)
-    .where(eq(candidates.userId, user.id));
+  const valid = await validateSession(db, token, new Date());
+  if (!valid) return null;
+  const { session, user } = valid;
+  const [all, [candidate]] = await Promise.all([
+    loadMemberships(db, user.id),
+    db.select({ id: candidates.id }).from(candidates).where(eq(candidates.userId, user.id)),
+  ]);
   const active =
     all.find((m) => m.membershipId === session.activeMembershipId) ??
     (candidate ? null : (all[0] ?? null));
