@@ -21,7 +21,8 @@ import {
   type Filter,
   type FilterScalar,
 } from "./filter";
-import { compoundParts, editDistance, tokenize, typoBudget } from "./text";
+import MiniSearch, { type Query as TextQuery, type SearchResult as TextResult } from "minisearch";
+import { compoundParts, editDistance, stem, tokenize, typoBudget, words as wordsOf } from "./text";
 
 /*
  * The embedded search engine: in-process, behind the same SearchEngine interface as
@@ -31,29 +32,40 @@ import { compoundParts, editDistance, tokenize, typoBudget } from "./text";
  * Storage (one index):
  * - Documents are kept once, by reference, in a slot array (`id` → slot). A replaced document
  *   gets a new insertion number (ties rank in insertion order, as before).
- * - Text: one posting list per word form (typed array of `slot << 6 | code`, code = searchable
- *   attribute × 2 + 1 when the word is a compound part), with the word's document count. A
- *   query is scored word-form by word-form over those lists (cost ∝ the postings the query
- *   touches), never document by document.
- * - Filterable and sortable attributes: columns per attribute (a type tag per slot, numbers and
- *   booleans in a Float64Array, strings as dictionary ids, string arrays in a shared pool) and
- *   the geo point in two Float64Arrays. A filter tree is compiled once per search into
- *   predicates over those columns with exactly `matchesFilter`'s semantics (values of an
- *   unusual shape fall back to `matchesFilter` on the document itself); `_geoRadius` checks a
- *   latitude/longitude box before the haversine.
+ * - Text: MiniSearch (`minisearch`), with the slot as its document id. Per searchable attribute
+ *   i two fields: `t<i>` (the attribute's text, tokenised with `words` and normalised with the
+ *   Dutch word-form normalisation `stem` of search/text.ts as processTerm) and `p<i>` (the
+ *   compound parts of its long words, split on the words the synonyms know:
+ *   "vorkheftruckchauffeur" also indexes "heftruck" and "chauffeur"). Field boosts follow the
+ *   order of `searchableAttributes`. A removed or replaced document is `discard`ed (MiniSearch
+ *   vacuums in the background).
+ * - Filterable and sortable attributes: our own columns per attribute (a type tag per slot,
+ *   numbers and booleans in a Float64Array, strings as dictionary ids, string arrays in a
+ *   shared pool) and the geo point in two Float64Arrays with a latitude-band index. A filter
+ *   tree is compiled once per search into predicates over those columns with exactly
+ *   `matchesFilter`'s semantics (values of an unusual shape fall back to `matchesFilter` on the
+ *   document itself); `_geoRadius` checks a latitude/longitude box before the haversine.
  * - Facets are counted over the matching slots from the columns; ranking keeps only the top
  *   `offset + limit` with a bounded heap; only the page is projected (copied).
  *
- * Query semantics (unchanged): Meilisearch's ranking rules in the settings' order (words, typo,
- * attribute, sort, exactness, custom `field:asc|desc`), typo tolerance by word length (0 typos
- * under 5 characters, 1 from 5, 2 from 9; a typo on the first letter counts twice), prefix
- * search on the last query word, synonyms (multi-way, multi-word), matching strategy
- * `last`/`all`, facets, `_geoDistance` and geo sort, pagination. Words are normalised the same
- * way on both sides (`search/text.ts`) and compound words are split on the words the synonyms
- * know ("vorkheftruckchauffeur" also indexes "heftruck" and "chauffeur").
+ * A text query is one MiniSearch query tree: per query word its form with `fuzzy` (twice the
+ * word's typo budget in Levenshtein edits, so a swap of two letters, one typo for Meilisearch,
+ * is found), `prefix` on the last word unless the query ends with a space, OR its synonyms
+ * (multi-word ones as AND); the words combined with AND for matching strategy "all", else OR.
+ * MiniSearch's `boostDocument` returns 0 for documents outside the filter and for word forms
+ * beyond the typo budget, so those never become results. The ranking does not use MiniSearch's
+ * BM25 score: from each result's match info (word form → fields) the engine derives
+ * Meilisearch's ranking values per document and applies the ranking rules.
  *
- * Orama (@orama/orama) used to hold the text and filter indexes here; it was replaced by these
- * structures for measured reasons (see docs/decisions/002-search-engine.md).
+ * Query semantics: Meilisearch's ranking rules in the settings' order (words, typo, attribute,
+ * sort, exactness, custom `field:asc|desc`), typo tolerance by word length (0 typos under 5
+ * characters, 1 from 5, 2 from 9; a typo on the first letter counts twice; letters swapped
+ * count as one), prefix search on the last query word (every completion), synonyms
+ * (multi-way, multi-word; a one-word synonym within a query word's typo budget counts too),
+ * matching strategy `last`/`all`, facets, `_geoDistance` and geo sort, pagination.
+ *
+ * Orama (@orama/orama) held the text and filter indexes first and a hand-written posting-list
+ * index after it; see docs/decisions/002-search-engine.md for the measured reasons.
  */
 
 type Slot = {
@@ -63,8 +75,8 @@ type Slot = {
   alternatives: Array<{ tokens: string[]; typos: number; exact: boolean }>;
 };
 
-/** Attribute index in a posting's code: 5 bits (searchable attributes beyond 32 rank as the 32nd). */
-const MAX_ATTRIBUTE = 31;
+/** Attribute index in a match key (searchable attributes beyond 63 rank as the 64th). */
+const MAX_ATTRIBUTE = 63;
 const NO_KEY = 0xffff;
 /** Height of a latitude band of the geo index, in degrees (≈ 5.6 km). */
 const LAT_BAND = 0.05;
@@ -253,16 +265,11 @@ class Column {
 
 type Postings = { list: Int32Array; n: number };
 
-function removePosting(p: Postings, slot: number) {
-  const list = p.list;
-  for (let i = 0; i < p.n; i++) {
-    if (list[i]! >> 6 === slot) {
-      list[i] = list[p.n - 1]!;
-      p.n--;
-      return;
-    }
-  }
-}
+/** What the text index (MiniSearch) holds per document: per searchable attribute its text and its compound parts. */
+type TextDocument = { id: number } & Record<string, string | number>;
+
+/** How a word form of a document satisfies query words: per query word, typo cost and exactness. */
+type TermUse = { slot: number; typos: number; exact: boolean };
 
 type Predicate = (slot: number) => boolean;
 
@@ -286,26 +293,18 @@ export class EmbeddedIndex {
   private readonly latBands = new Map<number, Postings>();
   private readonly columns = new Map<string, Column>();
 
-  // Text.
-  /** word form → postings (insertion order of the words matters for prefix ties, as before) */
-  private readonly vocabulary = new Map<string, Postings>();
-  private vocabularyByFirst = new Map<string, string[]>();
-  private vocabularyWordsChanged = true;
+  // Text: MiniSearch, one text field and one compound-parts field per searchable attribute.
+  private readonly text: MiniSearch<TextDocument>;
+  /** MiniSearch field name → code (attribute × 2, + 1 for the compound-parts field). */
+  private readonly fieldCode = new Map<string, number>();
   private readonly compoundCache = new Map<string, string[]>();
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
 
-  // Scratch space for scoring (reused: a search runs synchronously).
-  private bestKeys: Uint16Array[] = [];
-  private touchedMark = new Int32Array(16);
-  private phraseMark = new Int32Array(16);
-  private phraseAttr = new Uint8Array(16);
-  private phrasePart = new Uint8Array(16);
-  private mark = 0;
-
   constructor(readonly settings: IndexSettings) {
     this.prepareSettings();
+    this.text = this.createTextIndex();
     for (const field of new Set([
       ...settings.filterableAttributes,
       ...settings.sortableAttributes,
@@ -341,6 +340,38 @@ export class EmbeddedIndex {
     this.compoundDictionary = dict;
   }
 
+  /**
+   * MiniSearch over the searchable attributes: field `t<i>` holds attribute i's text (tokenised
+   * and normalised with search/text.ts: `words`, then the Dutch word-form normalisation `stem`
+   * as processTerm), field `p<i>` the compound parts of its long words (already normalised).
+   * Boosts follow the order of `searchableAttributes`; the ranking itself uses the ranking
+   * rules (words, typo, attribute, exactness), computed from MiniSearch's per-term match info.
+   */
+  private createTextIndex(): MiniSearch<TextDocument> {
+    const attrs = this.settings.searchableAttributes;
+    const fields: string[] = [];
+    const boost: Record<string, number> = {};
+    attrs.forEach((_, i) => {
+      const a = Math.min(i, MAX_ATTRIBUTE);
+      fields.push(`t${i}`, `p${i}`);
+      this.fieldCode.set(`t${i}`, a * 2);
+      this.fieldCode.set(`p${i}`, a * 2 + 1);
+      boost[`t${i}`] = attrs.length - i;
+      boost[`p${i}`] = (attrs.length - i) / 2;
+    });
+    const isParts = (field?: string) => field !== undefined && field.startsWith("p");
+    return new MiniSearch<TextDocument>({
+      idField: "id",
+      fields,
+      storeFields: [],
+      extractField: (doc, field) => (field === "id" ? doc.id : String(doc[field] ?? "")),
+      tokenize: (text, field) => (isParts(field) ? text.split(" ").filter(Boolean) : wordsOf(text)),
+      processTerm: (term, field) => (isParts(field) ? term : stem(term)),
+      // query words arrive tokenised and normalised already (see `textQuery`)
+      searchOptions: { boost, tokenize: (text) => [text], processTerm: (term) => term },
+    });
+  }
+
   get size(): number {
     return this.slotOf.size;
   }
@@ -365,11 +396,6 @@ export class EmbeddedIndex {
     this.geoState = grow(this.geoState, size);
     this.lat = grow(this.lat, size);
     this.lng = grow(this.lng, size);
-    this.touchedMark = grow(this.touchedMark, size);
-    this.phraseMark = grow(this.phraseMark, size);
-    this.phraseAttr = grow(this.phraseAttr, size);
-    this.phrasePart = grow(this.phrasePart, size);
-    this.bestKeys = this.bestKeys.map((keys) => grow(keys, size, NO_KEY));
     for (const column of this.columns.values()) column.ensure(size);
     this.capacity = this.seq.length;
   }
@@ -384,25 +410,20 @@ export class EmbeddedIndex {
     return parts;
   }
 
-  /** The document's word forms with their code (attribute × 2 + 1 for a compound part), lowest code kept. */
-  private analyse(doc: BaseDocument): Map<string, number> {
-    const map = new Map<string, number>();
+  /** The document as MiniSearch indexes it: per searchable attribute its text and its compound parts. */
+  private textDocument(slot: number, doc: BaseDocument): TextDocument {
+    const out: TextDocument = { id: slot };
     this.settings.searchableAttributes.forEach((attr, i) => {
-      const a = Math.min(i, MAX_ATTRIBUTE);
-      for (const token of tokenize(textOf(getPath(doc, attr)))) {
-        const code = a * 2;
-        const prev = map.get(token);
-        if (prev === undefined || code < prev) map.set(token, code);
-        if (token.length >= 8) {
-          for (const part of this.compoundPartsOf(token)) {
-            const partCode = a * 2 + 1;
-            const p = map.get(part);
-            if (p === undefined || partCode < p) map.set(part, partCode);
-          }
-        }
+      const text = textOf(getPath(doc, attr));
+      out[`t${i}`] = text;
+      let parts = "";
+      for (const token of tokenize(text)) {
+        if (token.length < 8) continue;
+        for (const part of this.compoundPartsOf(token)) parts += parts ? ` ${part}` : part;
       }
+      out[`p${i}`] = parts;
     });
-    return map;
+    return out;
   }
 
   upsert(docs: BaseDocument[]) {
@@ -427,16 +448,7 @@ export class EmbeddedIndex {
     this.ensureCapacity(slot + 1);
     this.slotOf.set(doc.id, slot);
     this.seq[slot] = this.nextSeq++;
-    for (const [token, code] of this.analyse(doc)) {
-      let p = this.vocabulary.get(token);
-      if (!p) {
-        p = { list: new Int32Array(4), n: 0 };
-        this.vocabulary.set(token, p);
-        this.vocabularyWordsChanged = true;
-      }
-      if (p.n === p.list.length) p.list = grow(p.list, p.n + 1);
-      p.list[p.n++] = (slot << 6) | code;
-    }
+    this.text.add(this.textDocument(slot, doc));
     const g = doc._geo as { lat?: unknown; lng?: unknown } | undefined;
     if (g) {
       this.geoState[slot] = typeof g.lat === "number" && typeof g.lng === "number" ? 2 : 1;
@@ -457,16 +469,7 @@ export class EmbeddedIndex {
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
-      const doc = this.docs[slot]!;
-      for (const token of this.analyse(doc).keys()) {
-        const p = this.vocabulary.get(token);
-        if (!p) continue;
-        removePosting(p, slot);
-        if (p.n === 0) {
-          this.vocabulary.delete(token);
-          this.vocabularyWordsChanged = true;
-        }
-      }
+      this.text.discard(slot); // the slot (MiniSearch's id) may be used again right away
       for (const column of this.columns.values()) column.clear(slot);
       const band = this.bandOf(slot);
       if (band !== undefined) {
@@ -492,58 +495,30 @@ export class EmbeddedIndex {
   // -------------------------------------------------------------------------
   // Query analysis
 
-  private vocabularyIndex(): Map<string, string[]> {
-    if (this.vocabularyWordsChanged) {
-      const byFirst = new Map<string, string[]>();
-      for (const t of this.vocabulary.keys()) {
-        const k = t[0]!;
-        const list = byFirst.get(k);
-        if (list) list.push(t);
-        else byFirst.set(k, [t]);
-      }
-      this.vocabularyByFirst = byFirst;
-      this.vocabularyWordsChanged = false;
-    }
-    return this.vocabularyByFirst;
-  }
-
-  /** Vocabulary words within the typo budget of `word` (Meilisearch's rule), with their typo count. */
-  private typoVariants(word: string): Array<{ token: string; typos: number }> {
+  /** Typos of `token` for query word `word` within its budget (Meilisearch's rule; a wrong first letter counts twice), else undefined. */
+  private typoCost(word: string, token: string): number | undefined {
     const tt = this.settings.typoTolerance;
-    if (!tt.enabled || /^\d+$/.test(word)) return [];
+    if (!tt.enabled || token === word || /^\d+$/.test(word)) return undefined;
     const budget = typoBudget(word.length, tt.minWordSizeForTypos);
-    if (budget === 0) return [];
-    const out: Array<{ token: string; typos: number }> = [];
-    const byFirst = this.vocabularyIndex();
-    for (const [first, list] of byFirst) {
-      // a typo on the first letter counts as two
-      const firstCost = first === word[0] ? 0 : 2;
-      if (firstCost > budget) continue;
-      for (const token of list) {
-        if (token === word || Math.abs(token.length - word.length) > budget) continue;
-        const d = editDistance(word, token, budget);
-        const cost = d + (firstCost && d > 0 ? 1 : 0);
-        if (d <= budget && cost <= budget) out.push({ token, typos: Math.max(1, cost) });
-      }
-    }
-    return out;
+    if (budget === 0 || Math.abs(token.length - word.length) > budget) return undefined;
+    const firstCost = token[0] === word[0] ? 0 : 2;
+    if (firstCost > budget) return undefined;
+    const d = editDistance(word, token, budget);
+    const cost = d + (firstCost && d > 0 ? 1 : 0);
+    return d <= budget && cost <= budget ? Math.max(1, cost) : undefined;
   }
 
-  private prefixCompletions(word: string, limit = 30): string[] {
-    const list = this.vocabularyIndex().get(word[0] ?? "") ?? [];
-    const out: Array<[string, number]> = [];
-    for (const token of list) {
-      if (token.length > word.length && token.startsWith(word))
-        out.push([token, this.vocabulary.get(token)?.n ?? 0]);
-    }
-    out.sort((a, b) => b[1] - a[1]);
-    return out.slice(0, limit).map(([t]) => t);
+  /** The typo budget of a query word by its length (0: exact only). */
+  private budgetOf(word: string): number {
+    const tt = this.settings.typoTolerance;
+    if (!tt.enabled || /^\d+$/.test(word)) return 0;
+    return typoBudget(word.length, tt.minWordSizeForTypos);
   }
 
-  analyseQuery(q: string): Slot[] {
+  /** The query words with their exact and synonym alternatives (typo variants and completions come from the text index). */
+  private baseSlots(q: string): Slot[] {
     const stop = new Set((this.settings.stopWords ?? []).flatMap((w) => tokenize(w)));
     const raw = tokenize(q).filter((t) => !stop.has(t));
-    const endsWithSpace = /\s$/.test(q);
     const slots: Slot[] = raw.map((word) => ({
       word,
       alternatives: [{ tokens: [word], typos: 0, exact: true }],
@@ -566,115 +541,124 @@ export class EmbeddedIndex {
         }
       }
     }
-    slots.forEach((slot, i) => {
-      for (const v of this.typoVariants(slot.word)) {
-        slot.alternatives.push({ tokens: [v.token], typos: v.typos, exact: false });
-        // synonyms of a corrected word count too
-        for (const alt of this.synonymIndex.get(v.token) ?? []) {
-          slot.alternatives.push({ tokens: alt, typos: v.typos, exact: false });
-        }
+    // synonyms of a (one-word) synonym within the typo budget of a query word count too
+    for (const slot of slots) {
+      if (this.budgetOf(slot.word) === 0) continue;
+      for (const [key, alts] of this.synonymIndex) {
+        if (key.includes(" ")) continue;
+        const typos = this.typoCost(slot.word, key);
+        if (typos === undefined) continue;
+        for (const alt of alts) slot.alternatives.push({ tokens: alt, typos, exact: false });
       }
-      if (i === slots.length - 1 && !endsWithSpace) {
-        for (const token of this.prefixCompletions(slot.word)) {
-          slot.alternatives.push({ tokens: [token], typos: 0, exact: false });
-        }
-      }
-      // the single words of a query are also found inside compounds (indexed as parts)
-    });
+    }
     return slots;
   }
 
-  private nextMark(): number {
-    return ++this.mark;
-  }
-
   /**
-   * Scores the query word by word over the posting lists. For every document holding some
-   * form of some query word, `keys[s][slot]` is the best way it matches query word `s`:
-   * typos × 128 + (exact ? 0 : 64) + attribute (lower is better), NO_KEY when it does not.
-   * Returns the documents touched.
+   * Runs a query on MiniSearch: per query word its exact form (fuzzy within the word's typo
+   * budget, prefix for the last word unless the query ends with a space) OR its synonyms
+   * (phrases as AND); the words combined with AND for matching strategy "all", else OR.
+   * Returns the query words, MiniSearch's results and, per word form of a document, which
+   * query words it satisfies (typo variants and prefix completions classified on demand).
    */
-  private scoreText(slots: Slot[]): { touched: Int32Array; count: number; keys: Uint16Array[] } {
-    while (this.bestKeys.length < slots.length)
-      this.bestKeys.push(new Uint16Array(this.capacity).fill(NO_KEY));
-    if (this.mark > 0x3fff0000) {
-      // marks are compared for equality only; start again long before they overflow
-      this.mark = 0;
-      this.touchedMark.fill(0);
-      this.phraseMark.fill(0);
-    }
-    const touchedMark = this.nextMark();
-    let touched = new Int32Array(64);
-    let count = 0;
-    const touch = (slot: number) => {
-      if (this.touchedMark[slot] !== touchedMark) {
-        this.touchedMark[slot] = touchedMark;
-        if (count === touched.length) touched = grow(touched, count + 1);
-        touched[count++] = slot;
-      }
-    };
-    slots.forEach((querySlot, s) => {
-      const keys = this.bestKeys[s]!;
-      for (const alt of querySlot.alternatives) {
-        const base = alt.typos * 128;
-        if (alt.tokens.length === 1) {
-          const p = this.vocabulary.get(alt.tokens[0]!);
-          if (!p) continue;
-          const list = p.list;
-          for (let k = 0; k < p.n; k++) {
-            const v = list[k]!;
-            const slot = v >> 6;
-            const code = v & 63;
-            const key = base + (alt.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
-            if (key < keys[slot]!) {
-              keys[slot] = key;
-              touch(slot);
-            }
-          }
-          continue;
-        }
-        // A phrase: every token must be present; attribute = the worst one, a part makes it inexact.
-        const lists: Postings[] = [];
-        for (const token of alt.tokens) {
-          const p = this.vocabulary.get(token);
-          if (!p) break;
-          lists.push(p);
-        }
-        if (lists.length < alt.tokens.length) continue;
-        const first = this.nextMark();
-        for (let j = 0; j < lists.length; j++) {
-          const { list, n } = lists[j]!;
-          for (let k = 0; k < n; k++) {
-            const v = list[k]!;
-            const slot = v >> 6;
-            const code = v & 63;
-            if (j === 0) {
-              this.phraseMark[slot] = first;
-              this.phraseAttr[slot] = code >> 1;
-              this.phrasePart[slot] = code & 1;
-            } else if (this.phraseMark[slot] === first + j - 1) {
-              this.phraseMark[slot] = first + j;
-              if (code >> 1 > this.phraseAttr[slot]!) this.phraseAttr[slot] = code >> 1;
-              if (code & 1) this.phrasePart[slot] = 1;
-            }
-          }
-          if (j > 0) this.mark = first + j; // keep later marks unique
-        }
-        const done = first + lists.length - 1;
-        const last = lists[lists.length - 1]!;
-        for (let k = 0; k < last.n; k++) {
-          const slot = last.list[k]! >> 6;
-          if (this.phraseMark[slot] !== done) continue;
-          const key =
-            base + (alt.exact && !this.phrasePart[slot] ? 0 : 64) + this.phraseAttr[slot]!;
-          if (key < keys[slot]!) {
-            keys[slot] = key;
-            touch(slot);
-          }
+  private runText(
+    q: string,
+    strategy: "last" | "all",
+    predicate?: Predicate,
+  ): {
+    slots: Slot[];
+    results: TextResult[];
+    usesOf: (term: string) => TermUse[];
+    phrases: Array<TermUse & { tokens: string[] }>;
+  } {
+    const slots = this.baseSlots(q);
+    const prefixLast = !/\s$/.test(q);
+    const uses = new Map<string, TermUse[]>();
+    const phrases: Array<TermUse & { tokens: string[] }> = [];
+    slots.forEach((slot, s) => {
+      for (const alt of slot.alternatives) {
+        const use = { slot: s, typos: alt.typos, exact: alt.exact };
+        if (alt.tokens.length > 1) phrases.push({ ...use, tokens: alt.tokens });
+        else {
+          const list = uses.get(alt.tokens[0]!);
+          if (list) list.push(use);
+          else uses.set(alt.tokens[0]!, [use]);
         }
       }
     });
-    return { touched, count, keys: this.bestKeys.slice(0, slots.length) };
+    const classified = new Set<string>();
+    const last = slots.length - 1;
+    const usesOf = (term: string): TermUse[] => {
+      if (!classified.has(term)) {
+        classified.add(term);
+        let list = uses.get(term);
+        slots.forEach((slot, s) => {
+          const typos = this.typoCost(slot.word, term);
+          const completion =
+            prefixLast && s === last && term.length > slot.word.length && term.startsWith(slot.word);
+          if (typos === undefined && !completion) return;
+          if (!list) uses.set(term, (list = []));
+          if (typos !== undefined) {
+            list.push({ slot: s, typos, exact: false });
+            slot.alternatives.push({ tokens: [term], typos, exact: false });
+          }
+          if (completion) {
+            list.push({ slot: s, typos: 0, exact: false });
+            slot.alternatives.push({ tokens: [term], typos: 0, exact: false });
+          }
+        });
+        if (!list) uses.set(term, []);
+      }
+      return uses.get(term)!;
+    };
+    if (!slots.length) return { slots, results: [], usesOf, phrases };
+    const query: TextQuery = {
+      combineWith: strategy === "all" ? "AND" : "OR",
+      queries: slots.map((slot, s): TextQuery => {
+        // MiniSearch's fuzzy is Levenshtein distance; Meilisearch (and `typoCost`) count a
+        // swap of two letters as one typo, which is two Levenshtein edits: ask MiniSearch for
+        // twice the budget, `typoCost` keeps only the forms within it.
+        const fuzzy = this.budgetOf(slot.word) * 2;
+        const queries: TextQuery[] = [
+          { queries: [slot.word], fuzzy: fuzzy || false, prefix: prefixLast && s === last },
+        ];
+        const seen = new Set([slot.word]);
+        for (const alt of slot.alternatives) {
+          if (alt.tokens.length > 1) queries.push({ combineWith: "AND", queries: alt.tokens });
+          else if (!seen.has(alt.tokens[0]!)) {
+            seen.add(alt.tokens[0]!);
+            queries.push(alt.tokens[0]!);
+          }
+        }
+        return { combineWith: "OR", queries };
+      }),
+    };
+    // MiniSearch skips a (document, word form) when boostDocument returns 0: word forms that
+    // satisfy no query word (fuzzy candidates beyond the typo budget, a wrong first letter) and
+    // documents outside the filter never become results, so MiniSearch neither scores nor sorts them.
+    const phraseTokens = new Set(phrases.flatMap((p) => p.tokens));
+    let lastTerm = "";
+    let lastUseful = false;
+    const passed = predicate ? new Uint8Array(this.docs.length) : undefined; // 0 unknown, 1 in, 2 out
+    const boostDocument = (id: number, term: string): number => {
+      if (term !== lastTerm) {
+        lastTerm = term;
+        lastUseful = usesOf(term).length > 0 || phraseTokens.has(term);
+      }
+      if (!lastUseful) return 0;
+      if (!passed) return 1;
+      let p = passed[id]!;
+      if (p === 0) passed[id] = p = predicate!(id) ? 1 : 2;
+      return p === 1 ? 1 : 0;
+    };
+    return { slots, results: this.text.search(query, { boostDocument }), usesOf, phrases };
+  }
+
+  /** The query words with every alternative the index has for them (synonyms, typo variants, completions). */
+  analyseQuery(q: string): Slot[] {
+    const { slots, results, usesOf } = this.runText(q, "last");
+    for (const r of results) for (const term of r.terms) usesOf(term);
+    return slots;
   }
 
   // -------------------------------------------------------------------------
@@ -884,8 +868,9 @@ export class EmbeddedIndex {
       return { kind: "field" as const, field: fs.field, direction: fs.direction };
     });
 
-    const slots = q.trim() ? this.analyseQuery(q) : [];
     const predicate = filter ? this.compile(filter) : undefined;
+    const text = q.trim() ? this.runText(q, strategy, predicate) : undefined;
+    const slots = text?.slots ?? [];
     const attrCount = Math.max(1, this.settings.searchableAttributes.length);
 
     // 1. Matches: the filter over every document, or over the documents a query word touched.
@@ -911,9 +896,51 @@ export class EmbeddedIndex {
       n++;
     };
     if (slots.length) {
-      const { touched, count, keys } = this.scoreText(slots);
-      for (let i = 0; i < count; i++) {
-        const slot = touched[i]!;
+      // MiniSearch's matches, intersected with the filter; per query word the best way each
+      // document matches it: typos × 128 + (exact ? 0 : 64) + attribute (lower is better).
+      const { results, usesOf, phrases } = text!;
+      const fieldCode = this.fieldCode;
+      const keys = new Uint16Array(slots.length);
+      const codeOf = (fields: string[]) => {
+        let code = Infinity;
+        for (const field of fields) {
+          const c = fieldCode.get(field)!;
+          if (c < code) code = c;
+        }
+        return code;
+      };
+      for (const r of results) {
+        const slot = r.id as number; // MiniSearch applied the filter already
+        keys.fill(NO_KEY);
+        const match = r.match;
+        for (const term in match) {
+          const termUses = usesOf(term);
+          if (!termUses.length) continue;
+          const code = codeOf(match[term]!);
+          for (const use of termUses) {
+            const key = use.typos * 128 + (use.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
+            if (key < keys[use.slot]!) keys[use.slot] = key;
+          }
+        }
+        // a phrase: every token present; attribute = the worst one, a part makes it inexact
+        for (const phrase of phrases) {
+          let attr = -1;
+          let part = 0;
+          let all = true;
+          for (const token of phrase.tokens) {
+            const fields = match[token];
+            if (!fields) {
+              all = false;
+              break;
+            }
+            const code = codeOf(fields);
+            if (code >> 1 > attr) attr = code >> 1;
+            part |= code & 1;
+          }
+          if (!all) continue;
+          const key = phrase.typos * 128 + (phrase.exact && !part ? 0 : 64) + attr;
+          if (key < keys[phrase.slot]!) keys[phrase.slot] = key;
+        }
         let w = 0;
         let t = 0;
         let e = 0;
@@ -921,7 +948,7 @@ export class EmbeddedIndex {
         let matchedPrefix = 0;
         let prefixOpen = true;
         for (let s = 0; s < keys.length; s++) {
-          const key = keys[s]![slot]!;
+          const key = keys[s]!;
           if (key === NO_KEY) {
             prefixOpen = false;
             continue;
@@ -932,13 +959,11 @@ export class EmbeddedIndex {
           if ((key & 63) < bestAttr) bestAttr = key & 63;
           if (prefixOpen) matchedPrefix++;
         }
-        for (let s = 0; s < keys.length; s++) keys[s]![slot] = NO_KEY; // reset the scratch space
         if (strategy === "all" && w < slots.length) continue;
         if (strategy === "last") {
           if (matchedPrefix === 0) continue;
           w = matchedPrefix;
         }
-        if (predicate && !predicate(slot)) continue;
         push(slot, w, t, bestAttr === Infinity ? attrCount : bestAttr, e);
       }
     } else {

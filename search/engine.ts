@@ -3,7 +3,8 @@ import type { Filter } from "./filter";
 /*
  * One search-engine interface for Werkbrug, shaped after Meilisearch's concepts, with two
  * adapters: Meilisearch (production, `search/meilisearch*.ts`) and the embedded in-process
- * engine on @orama/orama (`search/embedded.ts`, default when MEILI_URL is unset).
+ * engine (`search/embedded.ts`, default when MEILI_URL is unset): MiniSearch for the text,
+ * its own columns for filters, facets, sort and geo.
  *
  * Contract (checked by `runEngineContract` in `search/contract.ts` for every adapter):
  * - Every document has a string primary key `id`; an optional geo point `_geo: {lat, lng}`.
