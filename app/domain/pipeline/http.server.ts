@@ -6,7 +6,17 @@ import { requestOrigin } from "~/domain/audit.server";
 import { fromLocalDateTime } from "~/domain/candidates/intake-schemas";
 import { t } from "~/i18n";
 import { clockNow } from "~/utils/clock.server";
+import type { AuthContext } from "~/auth/session.server";
+import type { Database } from "#db/client.server";
 import type { PipelineErrorCode, PipelineResult } from "./errors";
+import { cancelMeeting, markMeetingHeld, rescheduleMeeting } from "./meetings.server";
+import { postMessage } from "./messages.server";
+import {
+  cancelMeetingSchema,
+  meetingHeldSchema,
+  postMessageSchema,
+  rescheduleMeetingSchema,
+} from "./schemas";
 import type { StepOptions } from "./steps.server";
 
 /*
@@ -131,4 +141,39 @@ export function localDateTimeField(name: string) {
 /** Path plus `?gedaan=<what>`: the page shows what just happened. */
 export function donePath(path: string, what: string) {
   return `${path}?gedaan=${encodeURIComponent(what)}`;
+}
+
+/**
+ * The forms both sides of a proposal page have: moving, cancelling or closing the introduction,
+ * and a message in the thread. `here` is the page's own path.
+ */
+export function sharedProposalIntents(
+  db: Database,
+  context: AuthContext,
+  options: Required<StepOptions>,
+  here: string,
+): IntentSpecs {
+  return {
+    reschedule: intentSpec({
+      schema: rescheduleMeetingSchema,
+      prepare: localDateTimeField("startsAt"),
+      run: (v) => rescheduleMeeting(db, context, v, options),
+      done: () => donePath(here, "meetingMoved"),
+    }),
+    cancel: intentSpec({
+      schema: cancelMeetingSchema,
+      run: (v) => cancelMeeting(db, context, v, options),
+      done: () => donePath(here, "meetingCancelled"),
+    }),
+    held: intentSpec({
+      schema: meetingHeldSchema,
+      run: (v) => markMeetingHeld(db, context, v, options),
+      done: () => donePath(here, "meetingHeld"),
+    }),
+    message: intentSpec({
+      schema: postMessageSchema,
+      run: (v) => postMessage(db, context, v, options),
+      done: () => `${here}#gesprek`,
+    }),
+  };
 }

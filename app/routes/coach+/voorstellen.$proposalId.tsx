@@ -7,31 +7,49 @@ import { requirePermission } from "~/auth/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
-import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
+import {
+  CheckboxField,
+  DoneNotice,
+  IntentButton,
+  IntentForm,
+  StepBox,
+  useIntentForm,
+} from "~/components/pipeline/forms";
 import { candidateStatusLabel } from "~/components/pipeline/format";
-import { Facts, MeetingList, NoteField, OfferTerms, StatusBadge } from "~/components/pipeline/parts";
+import {
+  Facts,
+  MeetingList,
+  NoteField,
+  OfferTerms,
+  StatusBadge,
+} from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
 import { toLocalDateTime } from "~/domain/candidates/intake-schemas";
-import { donePath, intentSpec, localDateTimeField, notFound, readOrThrow, runIntent, stepOptions } from "~/domain/pipeline/http.server";
-import { cancelMeeting, markMeetingHeld, rescheduleMeeting } from "~/domain/pipeline/meetings.server";
-import { listMessages, postMessage } from "~/domain/pipeline/messages.server";
+import {
+  donePath,
+  sharedProposalIntents,
+  intentSpec,
+  notFound,
+  readOrThrow,
+  runIntent,
+  stepOptions,
+} from "~/domain/pipeline/http.server";
+import { listMessages } from "~/domain/pipeline/messages.server";
 import { acceptOffer, declineOffer, recordOfferAdvice } from "~/domain/pipeline/offers.server";
 import { decideRequest } from "~/domain/pipeline/proposals.server";
 import { getProposal } from "~/domain/pipeline/queries.server";
 import {
   answerOfferSchema,
-  cancelMeetingSchema,
   decideRequestSchema,
-  meetingHeldSchema,
   offerAdviceSchema,
-  postMessageSchema,
-  rescheduleMeetingSchema,
 } from "~/domain/pipeline/schemas";
 import { COACH_DECLINE_REASONS, isClosedProposal } from "~/domain/pipeline/transitions";
 import { t, type MessageKey } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data ? t("pipeline.page.list.title", { code: data.proposal.publicCode, vacancy: data.proposal.vacancy.title }) : t("error.title")} · ${t("app.name")}` },
+  {
+    title: `${data ? t("pipeline.page.list.title", { code: data.proposal.publicCode, vacancy: data.proposal.vacancy.title }) : t("error.title")} · ${t("app.name")}`,
+  },
 ];
 
 /**
@@ -42,7 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const context = await requirePermission(request, "read:candidates:own-caseload");
   const db = getDb();
   const { origin, now } = stepOptions(request);
-  const { proposal } = readOrThrow(await getProposal(db, context, params.proposalId ?? "", { origin }));
+  const { proposal } = readOrThrow(
+    await getProposal(db, context, params.proposalId ?? "", { origin }),
+  );
   if (proposal.party !== "coach") notFound();
   // A colleague may read the case, not its conversation.
   const thread = await listMessages(db, context, proposal.id);
@@ -65,26 +85,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.has("proposalId")) formData.set("proposalId", proposalId);
   const here = `/coach/voorstellen/${proposalId}`;
   return runIntent(formData, {
+    ...sharedProposalIntents(db, context, options, here),
     decide: intentSpec({
       schema: decideRequestSchema,
       run: (v) => decideRequest(db, context, v, options),
       done: (r) => donePath(here, r.status),
-    }),
-    reschedule: intentSpec({
-      schema: rescheduleMeetingSchema,
-      prepare: localDateTimeField("startsAt"),
-      run: (v) => rescheduleMeeting(db, context, v, options),
-      done: () => donePath(here, "meetingMoved"),
-    }),
-    cancel: intentSpec({
-      schema: cancelMeetingSchema,
-      run: (v) => cancelMeeting(db, context, v, options),
-      done: () => donePath(here, "meetingCancelled"),
-    }),
-    held: intentSpec({
-      schema: meetingHeldSchema,
-      run: (v) => markMeetingHeld(db, context, v, options),
-      done: () => donePath(here, "meetingHeld"),
     }),
     advice: intentSpec({
       schema: offerAdviceSchema,
@@ -100,11 +105,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       schema: answerOfferSchema,
       run: (v) => declineOffer(db, context, v, options),
       done: () => donePath(here, "declined"),
-    }),
-    message: intentSpec({
-      schema: postMessageSchema,
-      run: (v) => postMessage(db, context, v, options),
-      done: () => `${here}#gesprek`,
     }),
   });
 }
@@ -128,17 +128,41 @@ export default function CoachProposal() {
       </p>
       <DoneNotice />
       {readOnly ? (
-        <p className="mb-4 rounded-md border border-slate-400 bg-slate-50 p-3">{t("pipeline.page.coach.readOnly")}</p>
+        <p className="mb-4 rounded-md border border-slate-400 bg-slate-50 p-3">
+          {t("pipeline.page.coach.readOnly")}
+        </p>
       ) : null}
 
       <Section id="case" title={t("pipeline.page.coach.case")}>
         <Facts
           items={[
             { label: t("pipeline.page.vacancy"), value: `${p.vacancy.title} · ${p.employerName}` },
-            { label: t("pipeline.page.candidateStatus"), value: candidateStatusLabel(p.candidateStatus) },
-            { label: t("pipeline.page.identity.label"), value: p.identityShared ? t("pipeline.page.coach.identityShared") : t("pipeline.page.coach.identityNotShared") },
-            ...(p.note ? [{ label: t("pipeline.page.note"), value: <span className="whitespace-pre-line">{p.note}</span> }] : []),
-            ...(p.reason ? [{ label: t("pipeline.page.reason"), value: [p.reason, p.reasonText].filter(Boolean).join(": ") }] : []),
+            {
+              label: t("pipeline.page.candidateStatus"),
+              value: candidateStatusLabel(p.candidateStatus),
+            },
+            {
+              label: t("pipeline.page.identity.label"),
+              value: p.identityShared
+                ? t("pipeline.page.coach.identityShared")
+                : t("pipeline.page.coach.identityNotShared"),
+            },
+            ...(p.note
+              ? [
+                  {
+                    label: t("pipeline.page.note"),
+                    value: <span className="whitespace-pre-line">{p.note}</span>,
+                  },
+                ]
+              : []),
+            ...(p.reason
+              ? [
+                  {
+                    label: t("pipeline.page.reason"),
+                    value: [p.reason, p.reasonText].filter(Boolean).join(": "),
+                  },
+                ]
+              : []),
           ]}
         />
       </Section>
@@ -150,7 +174,11 @@ export default function CoachProposal() {
           <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.coach.meetingHelp")}</p>
           <MeetingList
             meetings={p.meetings}
-            actions={!readOnly && p.status === "meeting_planned" ? { version: p.version, now, nowLocal } : undefined}
+            actions={
+              !readOnly && p.status === "meeting_planned"
+                ? { version: p.version, now, nowLocal }
+                : undefined
+            }
           />
         </Section>
       ) : null}
@@ -162,13 +190,24 @@ export default function CoachProposal() {
               <OfferTerms offer={o} showAdvice />
             </div>
           ))}
-          {openOffer && !readOnly ? <OfferReview offerId={openOffer.id} version={p.version} advice={openOffer.coachAdvice} /> : null}
+          {openOffer && !readOnly ? (
+            <OfferReview
+              offerId={openOffer.id}
+              version={p.version}
+              advice={openOffer.coachAdvice}
+            />
+          ) : null}
         </Section>
       ) : null}
 
       {!readOnly ? (
         <Section id="gesprek" title={t("pipeline.thread.title")}>
-          <Thread messages={messages} canPost={!isClosedProposal(p.status)} masking={!p.identityShared} proposalId={p.id} />
+          <Thread
+            messages={messages}
+            canPost={!isClosedProposal(p.status)}
+            masking={!p.identityShared}
+            proposalId={p.id}
+          />
         </Section>
       ) : null}
     </>
@@ -176,7 +215,11 @@ export default function CoachProposal() {
 }
 
 function DecideForms({ proposalId, version }: { proposalId: string; version: number }) {
-  const [proposeForm, propose] = useIntentForm({ intent: "decide", target: "propose", schema: decideRequestSchema });
+  const [proposeForm, propose] = useIntentForm({
+    intent: "decide",
+    target: "propose",
+    schema: decideRequestSchema,
+  });
   const [declineForm, decline] = useIntentForm({
     intent: "decide",
     target: "decline",
@@ -188,7 +231,12 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
     <Section id="decide" title={t("pipeline.page.decide.title")}>
       <p className="mb-3">{t("pipeline.page.decide.help")}</p>
       <StepBox title={t("pipeline.page.decide.proposeTitle")}>
-        <IntentForm intent="decide" target="propose" form={proposeForm} fields={{ ...fields, decision: "propose" }}>
+        <IntentForm
+          intent="decide"
+          target="propose"
+          form={proposeForm}
+          fields={{ ...fields, decision: "propose" }}
+        >
           <NoteField
             field={propose.note}
             label={t("pipeline.page.decide.note")}
@@ -201,16 +249,28 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
         </IntentForm>
       </StepBox>
       <StepBox title={t("pipeline.page.decide.declineTitle")}>
-        <IntentForm intent="decide" target="decline" form={declineForm} fields={{ ...fields, decision: "decline" }}>
+        <IntentForm
+          intent="decide"
+          target="decline"
+          form={declineForm}
+          fields={{ ...fields, decision: "decline" }}
+        >
           <SelectField
             label={t("pipeline.page.decide.reason")}
             selectProps={getSelectProps(decline.reasonCode)}
-            options={COACH_DECLINE_REASONS.map((r) => ({ value: r, label: t(`pipeline.reason.declined.${r}` as MessageKey) }))}
+            options={COACH_DECLINE_REASONS.map((r) => ({
+              value: r,
+              label: t(`pipeline.reason.declined.${r}` as MessageKey),
+            }))}
             errors={decline.reasonCode.errors}
             errorId={decline.reasonCode.errorId}
           />
           <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.decide.reasonHelp")}</p>
-          <NoteField field={decline.note} label={t("pipeline.page.decide.privateNote")} maxLength={1000} />
+          <NoteField
+            field={decline.note}
+            label={t("pipeline.page.decide.privateNote")}
+            maxLength={1000}
+          />
           <IntentButton intent="decide" target="decline" variant="danger">
             {t("pipeline.page.decide.decline")}
           </IntentButton>
@@ -221,15 +281,31 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
 }
 
 /** The coach reviews the offer with the candidate: advice, and the answer with the candidate present. */
-function OfferReview({ offerId, version, advice }: { offerId: string; version: number; advice: string | null }) {
+function OfferReview({
+  offerId,
+  version,
+  advice,
+}: {
+  offerId: string;
+  version: number;
+  advice: string | null;
+}) {
   const [adviceForm, adviceFields] = useIntentForm({
     intent: "advice",
     target: offerId,
     schema: offerAdviceSchema,
     defaultValue: { advice: advice ?? "" },
   });
-  const [acceptForm, accept] = useIntentForm({ intent: "accept", target: offerId, schema: answerOfferSchema });
-  const [declineForm, decline] = useIntentForm({ intent: "decline", target: offerId, schema: answerOfferSchema });
+  const [acceptForm, accept] = useIntentForm({
+    intent: "accept",
+    target: offerId,
+    schema: answerOfferSchema,
+  });
+  const [declineForm, decline] = useIntentForm({
+    intent: "decline",
+    target: offerId,
+    schema: answerOfferSchema,
+  });
   const fields = { offerId, expectedVersion: version };
   return (
     <>
@@ -249,16 +325,32 @@ function OfferReview({ offerId, version, advice }: { offerId: string; version: n
       </StepBox>
       <StepBox title={t("pipeline.page.onBehalf.title")}>
         <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.onBehalf.help")}</p>
-        <IntentForm intent="accept" target={offerId} form={acceptForm} fields={fields} className="mb-4">
-          <CheckboxField field={accept.candidatePresent} label={t("pipeline.page.onBehalf.present")} />
+        <IntentForm
+          intent="accept"
+          target={offerId}
+          form={acceptForm}
+          fields={fields}
+          className="mb-4"
+        >
+          <CheckboxField
+            field={accept.candidatePresent}
+            label={t("pipeline.page.onBehalf.present")}
+          />
           <CheckboxField field={accept.consent} label={t("pipeline.page.onBehalf.consent")} />
           <IntentButton intent="accept" target={offerId}>
             {t("pipeline.page.onBehalf.accept")}
           </IntentButton>
         </IntentForm>
         <IntentForm intent="decline" target={offerId} form={declineForm} fields={fields}>
-          <CheckboxField field={decline.candidatePresent} label={t("pipeline.page.onBehalf.present")} />
-          <NoteField field={decline.reason} label={t("pipeline.page.answer.declineReason")} maxLength={500} />
+          <CheckboxField
+            field={decline.candidatePresent}
+            label={t("pipeline.page.onBehalf.present")}
+          />
+          <NoteField
+            field={decline.reason}
+            label={t("pipeline.page.answer.declineReason")}
+            maxLength={500}
+          />
           <IntentButton intent="decline" target={offerId} variant="danger">
             {t("pipeline.page.onBehalf.decline")}
           </IntentButton>

@@ -20,20 +20,17 @@ import {
   notFound,
   readOrThrow,
   runIntent,
+  sharedProposalIntents,
   stepOptions,
 } from "~/domain/pipeline/http.server";
-import { cancelMeeting, markMeetingHeld, planMeeting, rescheduleMeeting } from "~/domain/pipeline/meetings.server";
-import { listMessages, postMessage } from "~/domain/pipeline/messages.server";
+import { planMeeting } from "~/domain/pipeline/meetings.server";
+import { listMessages } from "~/domain/pipeline/messages.server";
 import { makeOffer, withdrawOffer } from "~/domain/pipeline/offers.server";
 import { reviewProposal } from "~/domain/pipeline/proposals.server";
 import { getProposal } from "~/domain/pipeline/queries.server";
 import {
-  cancelMeetingSchema,
-  meetingHeldSchema,
   offerTermsSchema,
   planMeetingSchema,
-  postMessageSchema,
-  rescheduleMeetingSchema,
   reviewProposalSchema,
   withdrawOfferSchema,
 } from "~/domain/pipeline/schemas";
@@ -76,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (formData.has("proposalId")) formData.set("proposalId", proposalId);
   const here = `/werkgever/voorstellen/${proposalId}`;
   return runIntent(formData, {
+    ...sharedProposalIntents(db, context, options, here),
     review: intentSpec({
       schema: reviewProposalSchema,
       run: (v) => reviewProposal(db, context, v, options),
@@ -87,22 +85,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       run: (v) => planMeeting(db, context, v, options),
       done: () => donePath(here, "meetingPlanned"),
     }),
-    reschedule: intentSpec({
-      schema: rescheduleMeetingSchema,
-      prepare: localDateTimeField("startsAt"),
-      run: (v) => rescheduleMeeting(db, context, v, options),
-      done: () => donePath(here, "meetingMoved"),
-    }),
-    cancel: intentSpec({
-      schema: cancelMeetingSchema,
-      run: (v) => cancelMeeting(db, context, v, options),
-      done: () => donePath(here, "meetingCancelled"),
-    }),
-    held: intentSpec({
-      schema: meetingHeldSchema,
-      run: (v) => markMeetingHeld(db, context, v, options),
-      done: () => donePath(here, "meetingHeld"),
-    }),
     offer: intentSpec({
       schema: offerTermsSchema,
       run: (v) => makeOffer(db, context, v, options),
@@ -112,11 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       schema: withdrawOfferSchema,
       run: (v) => withdrawOffer(db, context, v, options),
       done: () => donePath(here, "offerWithdrawn"),
-    }),
-    message: intentSpec({
-      schema: postMessageSchema,
-      run: (v) => postMessage(db, context, v, options),
-      done: () => `${here}#gesprek`,
     }),
   });
 }
