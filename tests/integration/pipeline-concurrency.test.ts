@@ -119,10 +119,16 @@ describe("two employers' offers for one candidate", () => {
 
   it("one accepted while the other employer withdraws: both happen once, no second placement", async () => {
     const k = await w.candidate();
+    // Its own vacancy for the second employer: the shared one (one position) may have been
+    // filled by an earlier test, whichever side won its race.
+    const otherVacancy = await createVacancy(t.db, {
+      organisationId: w.vacancy2.organisationId,
+      createdByUserId: w.vacancy2.createdByUserId,
+    });
     const first = await driveToOffer(t.db, w, k.candidate.id);
     const second = await driveToOffer(t.db, w, k.candidate.id, {
       employer: w.contexts.employer2,
-      vacancyId: w.vacancy2.id,
+      vacancyId: otherVacancy.id,
     });
     const [accepted, withdrawn] = await together<PipelineResult>(
       () =>
