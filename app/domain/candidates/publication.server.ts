@@ -139,10 +139,8 @@ export async function submitForApproval(
     if (candidate.status !== "profile_draft") return { ok: false, reason: "wrong_state", status: candidate.status } as const;
     const profile = await profileRow(tx, candidate.id);
     if (!profile) return { ok: false, reason: "incomplete", missing: missingForPublication(emptyProfile) } as const;
-    const missing = missingForPublication(profile);
-    if (missing.length) return { ok: false, reason: "incomplete", missing } as const;
-    const findings = await profileLeaks(tx, candidate.id);
-    if (findings.length) return { ok: false, reason: "leaks", findings } as const;
+    const blocked = await publicationBlocker(tx, candidate.id, profile);
+    if (blocked) return blocked;
 
     await tx
       .update(candidateProfiles)
@@ -182,6 +180,22 @@ export async function submitForApproval(
     }
     return { ok: true, status: "awaiting_approval" } as const;
   });
+}
+
+/**
+ * Why a profile cannot go to (or through) approval yet: required parts missing, or identity
+ * found in its free text. Null when it is ready. Checked at submission and again at approval.
+ */
+async function publicationBlocker(
+  tx: Database,
+  candidateId: string,
+  profile: Parameters<typeof missingForPublication>[0],
+) {
+  const missing = missingForPublication(profile);
+  if (missing.length) return { ok: false, reason: "incomplete", missing } as const;
+  const findings = await profileLeaks(tx, candidateId);
+  if (findings.length) return { ok: false, reason: "leaks", findings } as const;
+  return null;
 }
 
 const emptyProfile = {
@@ -417,10 +431,8 @@ export async function approveProfile(
     if (candidate.status !== "awaiting_approval") return { ok: false, reason: "wrong_state", status: candidate.status } as const;
     const profile = await profileRow(tx, candidate.id);
     if (!profile?.confirmedByCandidateAt) return { ok: false, reason: "not_confirmed" } as const;
-    const missing = missingForPublication(profile);
-    if (missing.length) return { ok: false, reason: "incomplete", missing } as const;
-    const findings = await profileLeaks(tx, candidate.id);
-    if (findings.length) return { ok: false, reason: "leaks", findings } as const;
+    const blocked = await publicationBlocker(tx, candidate.id, profile);
+    if (blocked) return blocked;
 
     const now = new Date();
     await tx
