@@ -1,5 +1,5 @@
 import type { Browser } from "@playwright/test";
-import { demo, expect, keepScreenshot, login, test, waitForHydration } from "./fixtures";
+import { demo, expect, invitationLinkFromMailbox, keepScreenshot, login, test, waitForHydration } from "./fixtures";
 
 /*
  * The candidate's path end to end, each person in their own browser:
@@ -111,14 +111,7 @@ test.describe("candidate path", () => {
 
     // 3. The candidate accepts the invitation (from the development mailbox) and confirms.
     const admin = await asUser(browser, demo.admin);
-    let link = "";
-    await expect(async () => {
-      await admin.page.goto("/admin/mailbox");
-      const item = admin.page.locator("li", { hasText: person.email }).first();
-      const html = (await item.locator("iframe").getAttribute("srcdoc")) ?? "";
-      link = html.match(/\/uitnodiging\/[a-z2-7]{32}/)?.[0] ?? "";
-      expect(link).not.toBe("");
-    }).toPass({ timeout: 90_000, intervals: [1_000, 2_000, 3_000] });
+    const link = await invitationLinkFromMailbox(admin.page, person.email);
     const candidate = await asUser(browser);
     await candidate.page.goto(link);
     await waitForHydration(candidate.page);

@@ -38,3 +38,21 @@ export async function keepScreenshot(page: Page, name: string) {
 
 export const test = base;
 export { expect };
+
+/**
+ * The one-time link (`/uitnodiging/…`) of the newest message to `email` in the development
+ * mailbox, reloading the mailbox until the email worker has delivered it.
+ */
+export async function invitationLinkFromMailbox(page: Page, email: string, timeout = 90_000) {
+  let link = "";
+  await expect(async () => {
+    await page.goto("/admin/mailbox");
+    const item = page.locator("li", { hasText: email }).first();
+    // Not there yet: try again after a reload (getAttribute would otherwise wait on this page).
+    const html =
+      (await item.count()) > 0 ? ((await item.locator("iframe").getAttribute("srcdoc", { timeout: 5_000 })) ?? "") : "";
+    link = html.match(/\/uitnodiging\/[a-z2-7]{32}/)?.[0] ?? "";
+    expect(link, `no invitation for ${email} in the mailbox yet`).not.toBe("");
+  }).toPass({ timeout, intervals: [1_000, 2_000, 3_000] });
+  return link;
+}
