@@ -12,11 +12,9 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
-import { getDb } from "#db/client.server";
 import { getAuthContext } from "~/auth/session.server";
 import { navigationFor } from "~/components/navigation";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
-import { unreadNotificationCount } from "~/domain/notifications.server";
 import { t } from "~/i18n";
 import stylesheet from "~/tailwind.css";
 
@@ -46,8 +44,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             role: m.membershipRole,
           })),
           permissions: auth.permissions,
-          // One indexed count for the header badge.
-          unread: await unreadNotificationCount(getDb(), auth.user.id),
+          // counted with the session lookup
+          unread: auth.unreadNotifications,
         }
       : null,
   });

@@ -1,7 +1,7 @@
 import { redirect } from "@remix-run/node";
-import { eq, lt, or } from "drizzle-orm";
+import { eq, lt, or, sql } from "drizzle-orm";
 import { type Database, getDb } from "#db/client.server";
-import { memberships, organisations, sessions, users, candidates } from "#db/schema";
+import { memberships, notifications, organisations, sessions, users, candidates } from "#db/schema";
 import type { MembershipRole } from "#db/schema";
 import { audit, requestOrigin } from "~/domain/audit.server";
 import {
@@ -57,19 +57,49 @@ export async function validateSessionToken(db: Database, token: string, now = ne
 
 /** The session and its (enabled) user in one query. */
 async function validateSession(db: Database, token: string, now: Date) {
-  const id = hashToken(token);
+  const row = await loadSessionRow(db, hashToken(token), false);
+  return row ? await checkSession(db, row, now) : null;
+}
+
+const membershipsJson = sql<OrganisationContext[] | string>`(
+  select coalesce(json_agg(json_build_object(
+    'membershipId', m.id, 'id', o.id, 'name', o.name, 'kind', o.kind, 'membershipRole', m.role,
+    'isOrgAdmin', m.is_org_admin, 'verificationStatus', o.verification_status,
+    'municipalityCode', o.municipality_code) order by o.name, m.id), '[]'::json)
+  from ${memberships} m join ${organisations} o on o.id = m.organisation_id
+  where m.user_id = ${users.id})`;
+const candidateIdOfUser = sql<string | null>`(select c.id from ${candidates} c where c.user_id = ${users.id} limit 1)`;
+const unreadOfUser = sql<number | string>`(select count(*) from ${notifications} n where n.user_id = ${users.id} and n.read_at is null)`;
+
+/**
+ * The session row with its user; with `everything`, in the same round trip, what a page needs
+ * to know about the caller: memberships with their organisations, the candidate record and
+ * the unread-notification count for the header (one query per request instead of four).
+ */
+async function loadSessionRow(db: Database, id: string, everything: boolean) {
   const [row] = await db
     .select({
       session: sessions,
       user: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
+      ...(everything ? { memberships: membershipsJson, candidateId: candidateIdOfUser, unread: unreadOfUser } : {}),
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
-  if (!row) return null;
+  return row as
+    | (typeof row & { memberships?: OrganisationContext[] | string; candidateId?: string | null; unread?: number | string })
+    | undefined;
+}
+
+/** Ends an expired session (or one of a disabled user); slides the expiry of an active one. */
+async function checkSession(
+  db: Database,
+  row: NonNullable<Awaited<ReturnType<typeof loadSessionRow>>>,
+  now: Date,
+) {
   const { session } = row;
   if (now >= session.expiresAt || now >= session.absoluteExpiresAt || row.user.disabledAt) {
-    await db.delete(sessions).where(eq(sessions.id, id));
+    await db.delete(sessions).where(eq(sessions.id, session.id));
     return null;
   }
   // Extend when less than half the idle window is left (one write per half window, not per request).
@@ -77,7 +107,7 @@ async function validateSession(db: Database, token: string, now: Date) {
     const expiresAt = new Date(
       Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime()),
     );
-    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, id));
+    await db.update(sessions).set({ expiresAt }).where(eq(sessions.id, session.id));
     session.expiresAt = expiresAt;
   }
   return { session, user: { id: row.user.id, email: row.user.email, name: row.user.name } };
@@ -162,26 +192,9 @@ export type AuthContext = {
   /** The candidate record of a candidate user. */
   candidateId: string | null;
   permissions: Permission[];
+  /** Unread in-app notifications at the time of the request (the header's badge). */
+  unreadNotifications: number;
 };
-
-async function loadMemberships(db: Database, userId: string): Promise<OrganisationContext[]> {
-  const rows = await db
-    .select({
-      membershipId: memberships.id,
-      id: organisations.id,
-      name: organisations.name,
-      kind: organisations.kind,
-      membershipRole: memberships.role,
-      isOrgAdmin: memberships.isOrgAdmin,
-      verificationStatus: organisations.verificationStatus,
-      municipalityCode: organisations.municipalityCode,
-    })
-    .from(memberships)
-    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(organisations.name);
-  return rows;
-}
 
 /** Builds the caller's context, or null for an anonymous visitor or an ended session. */
 export async function getAuthContext(request: Request): Promise<AuthContext | null> {
@@ -192,17 +205,19 @@ export async function getAuthContext(request: Request): Promise<AuthContext | nu
 
 export async function getAuthContextForToken(token: string): Promise<AuthContext | null> {
   const db = getDb();
-  const valid = await validateSession(db, token, new Date());
+  const row = await loadSessionRow(db, hashToken(token), true);
+  if (!row) return null;
+  const valid = await checkSession(db, row, new Date());
   if (!valid) return null;
   const { session, user } = valid;
-  const [all, [candidate]] = await Promise.all([
-    loadMemberships(db, user.id),
-    db.select({ id: candidates.id }).from(candidates).where(eq(candidates.userId, user.id)),
-  ]);
+  // json arrives parsed from one driver and as text from another
+  const all: OrganisationContext[] =
+    typeof row.memberships === "string" ? JSON.parse(row.memberships) : (row.memberships ?? []);
+  const candidateId = row.candidateId ?? null;
   const active =
     all.find((m) => m.membershipId === session.activeMembershipId) ??
-    (candidate ? null : (all[0] ?? null));
-  if (!active && !candidate) return null;
+    (candidateId ? null : (all[0] ?? null));
+  if (!active && !candidateId) return null;
   const role: Role = active ? roleOfMembership(active.membershipRole) : "candidate";
   const permissions = [
     ...resolvePermissions({
@@ -217,8 +232,9 @@ export async function getAuthContextForToken(token: string): Promise<AuthContext
     role,
     organisation: active,
     memberships: all,
-    candidateId: active ? null : (candidate?.id ?? null),
+    candidateId: active ? null : candidateId,
     permissions,
+    unreadNotifications: Number(row.unread ?? 0),
   };
 }
 

@@ -1,6 +1,6 @@
 import { count, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, sessions } from "#db/schema";
+import { auditLog, notifications, sessions } from "#db/schema";
 import {
   createSession,
   getAuthContext,
@@ -14,7 +14,14 @@ import { setUserDisabled } from "~/domain/admin.server";
 import { action as loginAction } from "~/routes/_auth+/login";
 import { action as logoutAction } from "~/routes/_auth+/logout";
 import { useTestDatabase } from "#tests/support/db";
-import { createMember, TEST_PASSWORD } from "#tests/support/factories";
+import {
+  createCandidate,
+  createMember,
+  createMembership,
+  createOrganisation,
+  createUser,
+  TEST_PASSWORD,
+} from "#tests/support/factories";
 
 const t = useTestDatabase();
 const origin = { ip: "127.0.0.1", userAgent: "vitest" };
@@ -142,6 +149,47 @@ describe("sessions", () => {
     expect(await validateSessionToken(t.db, token, new Date(start.getTime() + SESSION_IDLE_MS + 1))).toBeNull();
     // And it is gone, not just refused.
     expect(await validateSessionToken(t.db, token, start)).toBeNull();
+  });
+});
+
+describe("the caller's context", () => {
+  it("holds every organisation of the user, the active one and the unread count", async () => {
+    const member = await createMember(t.db, { role: "employer_owner", isOrgAdmin: true, organisation: { name: "Zeta Logistiek" } });
+    const second = await createOrganisation(t.db, { kind: "employer", name: "Alfa Bouw", verificationStatus: "unverified" });
+    const other = await createMembership(t.db, { userId: member.user.id, organisationId: second.id, role: "employer_recruiter" });
+    const { token } = await createSession(t.db, member.user.id, member.membership.id);
+    await t.db.insert(notifications).values([
+      { userId: member.user.id, kind: "test", title: "Nieuw voorstel" },
+      { userId: member.user.id, kind: "test", title: "Gelezen", readAt: new Date() },
+      { userId: member.user.id, kind: "test", title: "Nog een" },
+    ]);
+    const request = new Request("http://localhost/werkgever", { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+    const context = (await getAuthContext(request))!;
+    expect(context.user.id).toBe(member.user.id);
+    expect(context.role).toBe("employer");
+    expect(context.organisation).toMatchObject({ id: member.organisation.id, name: "Zeta Logistiek", isOrgAdmin: true, verificationStatus: "verified" });
+    // both memberships, by organisation name, with their own role and verification
+    expect(context.memberships.map((m) => [m.name, m.membershipRole, m.verificationStatus])).toEqual([
+      ["Alfa Bouw", "employer_recruiter", "unverified"],
+      ["Zeta Logistiek", "employer_owner", "verified"],
+    ]);
+    expect(context.memberships[0]!.membershipId).toBe(other.id);
+    expect(context.candidateId).toBeNull();
+    expect(context.unreadNotifications).toBe(2);
+    expect(context.permissions).toContain("read:profiles:public");
+  });
+
+  it("knows a candidate by their candidate record", async () => {
+    const user = await createUser(t.db);
+    const { candidate } = await createCandidate(t.db, { candidate: { userId: user.id } });
+    const { token } = await createSession(t.db, user.id, null);
+    const request = new Request("http://localhost/kandidaat", { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+    const context = (await getAuthContext(request))!;
+    expect(context.role).toBe("candidate");
+    expect(context.candidateId).toBe(candidate.id);
+    expect(context.organisation).toBeNull();
+    expect(context.memberships).toEqual([]);
+    expect(context.unreadNotifications).toBe(0);
   });
 });
 
