@@ -1,8 +1,8 @@
-import { runBench } from "./run";
+import { runBench, runHttpOnly } from "./run";
 
 /*
  * npm run bench [-- --candidates N --vacancies M --http-seconds S --no-http --skip-build --keep
- *                   --server-cpu-prof DIR]
+ *                   --server-cpu-prof DIR] | --http-only DIR (a kept world) [--skip-build --http-seconds S]
  * Progress goes to stderr; the LAST line on stdout is one JSON object with the figures.
  */
 
@@ -28,7 +28,8 @@ function numberFlag(name: string, fallback: number): number {
 
 const started = Date.now();
 try {
-  const result = await runBench({
+  const httpOnly = stringFlag("http-only");
+  const options = {
     candidates: numberFlag("candidates", 20_000),
     vacancies: numberFlag("vacancies", 5_000),
     httpSeconds: numberFlag("http-seconds", 10),
@@ -36,8 +37,9 @@ try {
     http: !flag("no-http"),
     keep: flag("keep"),
     serverCpuProf: stringFlag("server-cpu-prof"),
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+    log: (line: string) => process.stderr.write(`${line}\n`),
+  };
+  const result = httpOnly ? await runHttpOnly({ ...options, httpOnly }) : await runBench(options);
   process.stderr.write(`klaar in ${Math.round((Date.now() - started) / 1000)} s\n`);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);

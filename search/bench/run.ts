@@ -47,6 +47,8 @@ export type BenchOptions = {
   keep: boolean;
   /** Write a CPU profile of the server process under load into this directory (`node --cpu-prof`). */
   serverCpuProf?: string;
+  /** Only the HTTP phase, on a data dir an earlier `--keep` run left (it holds `bench-http.json`). */
+  httpOnly?: string;
   log: (line: string) => void;
 };
 
@@ -226,6 +228,42 @@ async function httpRun(options: {
   }
 }
 
+const HTTP_STATE_FILE = "bench-http.json";
+
+/** `--http-only DIR`: the HTTP phase again on a kept world (same session, same URLs). */
+export async function runHttpOnly(options: BenchOptions & { httpOnly: string }) {
+  const loadStart = os.loadavg()[0]!;
+  const state = JSON.parse(fs.readFileSync(path.join(options.httpOnly, HTTP_STATE_FILE), "utf8")) as {
+    token: string;
+    urls: string[];
+  };
+  if (options.build) {
+    options.log("npx remix build");
+    const build = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("remix build mislukte");
+  }
+  const http = await httpRun({
+    dataDir: options.httpOnly,
+    token: state.token,
+    urls: state.urls,
+    seconds: options.httpSeconds,
+    cpuProf: options.serverCpuProf,
+    log: options.log,
+  });
+  return {
+    http_rps: http.rps,
+    http_p95_ms: http.p95,
+    http_p50_ms: http.p50,
+    http_requests: http.requests,
+    http_errors: http.errors,
+    rss_mb: http.peakRssMb,
+    rss_after_load_mb: http.rssMb,
+    cpus: os.cpus().length,
+    load_avg_start: round(loadStart, 2),
+    load_avg_end: round(os.loadavg()[0]!, 2),
+  };
+}
+
 // ---------------------------------------------------------------------------
 // The benchmark
 
@@ -343,6 +381,7 @@ export async function runBench(options: BenchOptions) {
         return `/werkgever/zoeken${search ? `?${search}` : ""}`;
       });
       log(`http: 16 verbindingen, ${options.httpSeconds} s, ${urls.length} verschillende zoekopdrachten`);
+      if (options.keep) fs.writeFileSync(path.join(dataDir, HTTP_STATE_FILE), JSON.stringify({ token: world.sessionToken, urls }));
       http = await httpRun({ dataDir, token: world.sessionToken, urls, seconds: options.httpSeconds, cpuProf: options.serverCpuProf, log });
     }
 
