@@ -271,6 +271,31 @@ type TextDocument = { id: number } & Record<string, string | number>;
 /** How a word form of a document satisfies query words: per query word, typo cost and exactness. */
 type TermUse = { slot: number; typos: number; exact: boolean };
 
+/** The documents a text query matches with their ranking values (parallel arrays, `n` used). */
+type TextMatches = {
+  queryWords: number;
+  /** With a filter: the share of the documents the words touched that passed it. */
+  passRate: number;
+  n: number;
+  matched: Int32Array;
+  words: Uint8Array;
+  typos: Uint16Array;
+  attribute: Uint8Array;
+  exact: Uint8Array;
+};
+
+/** At most this many queries' text matches are kept, and at most this many matches in all (≈ 9 bytes each). */
+const TEXT_CACHE_QUERIES = 256;
+const TEXT_CACHE_ENTRIES = 1_000_000;
+/**
+ * A query text is kept from its second search on if a filter let through at least this share
+ * of the documents its words touched, else from its third: for a narrow filter (a matcher's
+ * hard constraints and radius keep a few percent) the filter inside MiniSearch, skipping the
+ * rest, is much cheaper than working out every match once, which pays only for a text that
+ * keeps coming back.
+ */
+const TEXT_CACHE_MIN_PASS_RATE = 0.25;
+
 type Predicate = (slot: number) => boolean;
 
 type CompiledSort =
@@ -301,6 +326,11 @@ export class EmbeddedIndex {
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
+  /** Text matches by matching strategy + query text, least recently used first (see `textMatches`). */
+  private readonly textCache = new Map<string, TextMatches>();
+  private textCacheEntries = 0;
+  /** Query texts seen before: how often, and the largest share of their matches a filter let through. */
+  private readonly textSeen = new Map<string, { count: number; passRate: number }>();
 
   constructor(readonly settings: IndexSettings) {
     this.prepareSettings();
@@ -448,6 +478,7 @@ export class EmbeddedIndex {
     this.ensureCapacity(slot + 1);
     this.slotOf.set(doc.id, slot);
     this.seq[slot] = this.nextSeq++;
+    this.forgetTextMatches();
     this.text.add(this.textDocument(slot, doc));
     const g = doc._geo as { lat?: unknown; lng?: unknown } | undefined;
     if (g) {
@@ -469,6 +500,7 @@ export class EmbeddedIndex {
     for (const id of ids) {
       const slot = this.slotOf.get(id);
       if (slot === undefined) continue;
+      this.forgetTextMatches();
       this.text.discard(slot); // the slot (MiniSearch's id) may be used again right away
       for (const column of this.columns.values()) column.clear(slot);
       const band = this.bandOf(slot);
@@ -570,6 +602,8 @@ export class EmbeddedIndex {
     results: TextResult[];
     usesOf: (term: string) => TermUse[];
     phrases: Array<TermUse & { tokens: string[] }>;
+    /** The share of the documents the words touched that passed the filter (1 without one). */
+    passRate: number;
   } {
     const slots = this.baseSlots(q);
     const prefixLast = !/\s$/.test(q);
@@ -611,7 +645,7 @@ export class EmbeddedIndex {
       }
       return uses.get(term)!;
     };
-    if (!slots.length) return { slots, results: [], usesOf, phrases };
+    if (!slots.length) return { slots, results: [], usesOf, phrases, passRate: 1 };
     const query: TextQuery = {
       combineWith: strategy === "all" ? "AND" : "OR",
       queries: slots.map((slot, s): TextQuery => {
@@ -635,11 +669,14 @@ export class EmbeddedIndex {
     };
     // MiniSearch skips a (document, word form) when boostDocument returns 0: word forms that
     // satisfy no query word (fuzzy candidates beyond the typo budget, a wrong first letter) and
-    // documents outside the filter never become results, so MiniSearch neither scores nor sorts them.
+    // documents outside the filter (when one is given) never become results, so MiniSearch
+    // neither scores nor sorts them.
     const phraseTokens = new Set(phrases.flatMap((p) => p.tokens));
     let lastTerm = "";
     let lastUseful = false;
     const passed = predicate ? new Uint8Array(this.docs.length) : undefined; // 0 unknown, 1 in, 2 out
+    let inFilter = 0;
+    let outFilter = 0;
     const boostDocument = (id: number, term: string): number => {
       if (term !== lastTerm) {
         lastTerm = term;
@@ -648,10 +685,157 @@ export class EmbeddedIndex {
       if (!lastUseful) return 0;
       if (!passed) return 1;
       let p = passed[id]!;
-      if (p === 0) passed[id] = p = predicate!(id) ? 1 : 2;
+      if (p === 0) {
+        passed[id] = p = predicate!(id) ? 1 : 2;
+        if (p === 1) inFilter++;
+        else outFilter++;
+      }
       return p === 1 ? 1 : 0;
     };
-    return { slots, results: this.text.search(query, { boostDocument }), usesOf, phrases };
+    const results = this.text.search(query, { boostDocument });
+    const passRate = inFilter + outFilter ? inFilter / (inFilter + outFilter) : 1;
+    return { slots, results, usesOf, phrases, passRate };
+  }
+
+  /**
+   * The documents a text query matches, with per document the ranking values of the query
+   * words (words matched, typos, best attribute, exact words). A query text seen before (with
+   * this matching strategy) is worked out once WITHOUT the filter and kept until the index
+   * changes: paging, other filters, facets and sort over the same words reuse it (a common word
+   * with its synonyms scans tens of thousands of postings in MiniSearch; the filter is a cheap
+   * pass over the matches). A query text seen for the first time (a matcher's query built from
+   * one vacancy), or the second time when its filter kept only a small share of its matches,
+   * is run with the filter inside MiniSearch and not kept.
+   * `filtered` says whether the filter has been applied already.
+   */
+  private textMatches(
+    q: string,
+    strategy: "last" | "all",
+    predicate: Predicate | undefined,
+  ): { matches: TextMatches; filtered: boolean } {
+    const key = `${strategy}\u0000${q}`;
+    const hit = this.textCache.get(key);
+    if (hit) {
+      // most recently used last
+      this.textCache.delete(key);
+      this.textCache.set(key, hit);
+      return { matches: hit, filtered: false };
+    }
+    const seen = this.textSeen.get(key);
+    if (predicate && !(seen && (seen.count >= 2 || seen.passRate >= TEXT_CACHE_MIN_PASS_RATE))) {
+      const matches = this.computeTextMatches(q, strategy, predicate);
+      if (this.textSeen.size >= TEXT_CACHE_QUERIES * 4) this.textSeen.clear();
+      this.textSeen.set(key, {
+        count: (seen?.count ?? 0) + 1,
+        passRate: Math.max(matches.passRate, seen?.passRate ?? 0),
+      });
+      return { matches, filtered: true };
+    }
+    const value = this.computeTextMatches(q, strategy, undefined);
+    this.textCache.set(key, value);
+    this.textCacheEntries += value.n;
+    for (const [oldKey, old] of this.textCache) {
+      if (this.textCache.size <= TEXT_CACHE_QUERIES && this.textCacheEntries <= TEXT_CACHE_ENTRIES) break;
+      if (oldKey === key) break;
+      this.textCache.delete(oldKey);
+      this.textCacheEntries -= old.n;
+    }
+    return { matches: value, filtered: !predicate };
+  }
+
+  private forgetTextMatches() {
+    if (this.textCache.size) this.textCache.clear();
+    this.textCacheEntries = 0;
+  }
+
+  private computeTextMatches(q: string, strategy: "last" | "all", predicate: Predicate | undefined): TextMatches {
+    const { slots, results, usesOf, phrases, passRate } = this.runText(q, strategy, predicate);
+    const out: TextMatches = {
+      queryWords: slots.length,
+      passRate,
+      n: 0,
+      matched: new Int32Array(results.length),
+      words: new Uint8Array(results.length),
+      typos: new Uint16Array(results.length),
+      attribute: new Uint8Array(results.length),
+      exact: new Uint8Array(results.length),
+    };
+    if (!slots.length) return out;
+    const attrCount = Math.max(1, this.settings.searchableAttributes.length);
+    // Per query word the best way each document matches it:
+    // typos × 128 + (exact ? 0 : 64) + attribute (lower is better).
+    const fieldCode = this.fieldCode;
+    const keys = new Uint16Array(slots.length);
+    const codeOf = (fields: string[]) => {
+      let code = Infinity;
+      for (const field of fields) {
+        const c = fieldCode.get(field)!;
+        if (c < code) code = c;
+      }
+      return code;
+    };
+    for (const r of results) {
+      keys.fill(NO_KEY);
+      const match = r.match;
+      for (const term in match) {
+        const termUses = usesOf(term);
+        if (!termUses.length) continue;
+        const code = codeOf(match[term]!);
+        for (const use of termUses) {
+          const key = use.typos * 128 + (use.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
+          if (key < keys[use.slot]!) keys[use.slot] = key;
+        }
+      }
+      // a phrase: every token present; attribute = the worst one, a part makes it inexact
+      for (const phrase of phrases) {
+        let attr = -1;
+        let part = 0;
+        let all = true;
+        for (const token of phrase.tokens) {
+          const fields = match[token];
+          if (!fields) {
+            all = false;
+            break;
+          }
+          const code = codeOf(fields);
+          if (code >> 1 > attr) attr = code >> 1;
+          part |= code & 1;
+        }
+        if (!all) continue;
+        const key = phrase.typos * 128 + (phrase.exact && !part ? 0 : 64) + attr;
+        if (key < keys[phrase.slot]!) keys[phrase.slot] = key;
+      }
+      let w = 0;
+      let t = 0;
+      let e = 0;
+      let bestAttr = Infinity;
+      let matchedPrefix = 0;
+      let prefixOpen = true;
+      for (let s = 0; s < keys.length; s++) {
+        const key = keys[s]!;
+        if (key === NO_KEY) {
+          prefixOpen = false;
+          continue;
+        }
+        w++;
+        t += key >> 7;
+        if ((key & 64) === 0) e++;
+        if ((key & 63) < bestAttr) bestAttr = key & 63;
+        if (prefixOpen) matchedPrefix++;
+      }
+      if (strategy === "all" && w < slots.length) continue;
+      if (strategy === "last") {
+        if (matchedPrefix === 0) continue;
+        w = matchedPrefix;
+      }
+      const i = out.n++;
+      out.matched[i] = r.id as number;
+      out.words[i] = w;
+      out.typos[i] = t;
+      out.attribute[i] = bestAttr === Infinity ? attrCount : bestAttr;
+      out.exact[i] = e;
+    }
+    return out;
   }
 
   /** The query words with every alternative the index has for them (synonyms, typo variants, completions). */
@@ -869,16 +1053,16 @@ export class EmbeddedIndex {
     });
 
     const predicate = filter ? this.compile(filter) : undefined;
-    const text = q.trim() ? this.runText(q, strategy, predicate) : undefined;
-    const slots = text?.slots ?? [];
+    const text = q.trim() ? this.textMatches(q, strategy, predicate) : undefined;
+    const queryWords = text?.matches.queryWords ?? 0;
     const attrCount = Math.max(1, this.settings.searchableAttributes.length);
 
-    // 1. Matches: the filter over every document, or over the documents a query word touched.
-    let matched = new Int32Array(64);
-    let words = new Uint8Array(64);
-    let typos = new Uint16Array(64);
-    let attribute = new Uint8Array(64);
-    let exact = new Uint8Array(64);
+    // 1. Matches: the text matches that pass the filter, or the filter over every document.
+    let matched: Int32Array = new Int32Array(64);
+    let words: Uint8Array = new Uint8Array(64);
+    let typos: Uint16Array = new Uint16Array(64);
+    let attribute: Uint8Array = new Uint8Array(64);
+    let exact: Uint8Array = new Uint8Array(64);
     let n = 0;
     const push = (slot: number, w: number, t: number, a: number, e: number) => {
       if (n === matched.length) {
@@ -895,76 +1079,16 @@ export class EmbeddedIndex {
       exact[n] = e;
       n++;
     };
-    if (slots.length) {
-      // MiniSearch's matches, intersected with the filter; per query word the best way each
-      // document matches it: typos × 128 + (exact ? 0 : 64) + attribute (lower is better).
-      const { results, usesOf, phrases } = text!;
-      const fieldCode = this.fieldCode;
-      const keys = new Uint16Array(slots.length);
-      const codeOf = (fields: string[]) => {
-        let code = Infinity;
-        for (const field of fields) {
-          const c = fieldCode.get(field)!;
-          if (c < code) code = c;
+    if (queryWords) {
+      const m = text!.matches;
+      if (!predicate || text!.filtered) {
+        // the cached arrays are shared: the ranking only reads them
+        ({ matched, words, typos, attribute, exact, n } = m);
+      } else {
+        for (let i = 0; i < m.n; i++) {
+          const slot = m.matched[i]!;
+          if (predicate(slot)) push(slot, m.words[i]!, m.typos[i]!, m.attribute[i]!, m.exact[i]!);
         }
-        return code;
-      };
-      for (const r of results) {
-        const slot = r.id as number; // MiniSearch applied the filter already
-        keys.fill(NO_KEY);
-        const match = r.match;
-        for (const term in match) {
-          const termUses = usesOf(term);
-          if (!termUses.length) continue;
-          const code = codeOf(match[term]!);
-          for (const use of termUses) {
-            const key = use.typos * 128 + (use.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
-            if (key < keys[use.slot]!) keys[use.slot] = key;
-          }
-        }
-        // a phrase: every token present; attribute = the worst one, a part makes it inexact
-        for (const phrase of phrases) {
-          let attr = -1;
-          let part = 0;
-          let all = true;
-          for (const token of phrase.tokens) {
-            const fields = match[token];
-            if (!fields) {
-              all = false;
-              break;
-            }
-            const code = codeOf(fields);
-            if (code >> 1 > attr) attr = code >> 1;
-            part |= code & 1;
-          }
-          if (!all) continue;
-          const key = phrase.typos * 128 + (phrase.exact && !part ? 0 : 64) + attr;
-          if (key < keys[phrase.slot]!) keys[phrase.slot] = key;
-        }
-        let w = 0;
-        let t = 0;
-        let e = 0;
-        let bestAttr = Infinity;
-        let matchedPrefix = 0;
-        let prefixOpen = true;
-        for (let s = 0; s < keys.length; s++) {
-          const key = keys[s]!;
-          if (key === NO_KEY) {
-            prefixOpen = false;
-            continue;
-          }
-          w++;
-          t += key >> 7;
-          if ((key & 64) === 0) e++;
-          if ((key & 63) < bestAttr) bestAttr = key & 63;
-          if (prefixOpen) matchedPrefix++;
-        }
-        if (strategy === "all" && w < slots.length) continue;
-        if (strategy === "last") {
-          if (matchedPrefix === 0) continue;
-          w = matchedPrefix;
-        }
-        push(slot, w, t, bestAttr === Infinity ? attrCount : bestAttr, e);
       }
     } else {
       const radius = findGeoRadius(filter);
@@ -1011,7 +1135,7 @@ export class EmbeddedIndex {
     const rules = this.settings.rankingRules.includes("sort")
       ? this.settings.rankingRules
       : [...this.settings.rankingRules, "sort" as const];
-    const compare = this.comparator(rules, sortRules, slots.length > 0, {
+    const compare = this.comparator(rules, sortRules, queryWords > 0, {
       matched,
       words,
       typos,
@@ -1042,7 +1166,7 @@ export class EmbeddedIndex {
       if (params.showRankingScore || params.showRankingScoreDetails) {
         const details = scoreDetails(
           { words: words[i]!, typos: typos[i]!, attribute: attribute[i]!, exact: exact[i]! },
-          slots.length,
+          queryWords,
           attrCount,
           rules,
         );
