@@ -1,8 +1,9 @@
+import fs from "node:fs";
 import path from "node:path";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express, { type NextFunction, type Request, type Response } from "express";
+import express, { type Express, type NextFunction, type Request, type Response } from "express";
 import { randomUUID } from "node:crypto";
 import { beginRequestScope, endRequestScope, REQUEST_ID_HEADER } from "~/auth/request-scope.server";
 import { CLIENT_IP_HEADER } from "~/domain/audit.server";
@@ -51,6 +52,17 @@ function securityHeaders(_req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/**
+ * The files directly in `dir` (the favicon), by the names they had at start: every other
+ * request goes on to Remix without a file-system lookup first (`/build` has its own handler).
+ */
+export function servePublicFiles(app: Express, dir: string) {
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => `/${e.name}`)
+    : [];
+  if (files.length) app.get(files, express.static(dir, { maxAge: "1h" }));
+}
+
 export function createHttpApp(build: ServerBuild, options: { mode?: string } = {}) {
   const app = express();
   app.disable("x-powered-by");
@@ -60,7 +72,7 @@ export function createHttpApp(build: ServerBuild, options: { mode?: string } = {
     "/build",
     express.static(path.resolve("public/build"), { immutable: true, maxAge: "1y" }),
   );
-  app.use(express.static(path.resolve("public"), { maxAge: "1h" }));
+  servePublicFiles(app, path.resolve("public"));
   app.use(clientIp);
   app.use(requestScope);
   app.use(sameOriginGuard);

@@ -1,9 +1,12 @@
+import fs from "node:fs";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import type { Server } from "node:http";
 import express from "express";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER } from "~/domain/audit.server";
-import { clientIp, sameOriginGuard } from "~/http.server";
+import { clientIp, sameOriginGuard, servePublicFiles } from "~/http.server";
 
 let server: Server;
 let base: string;
@@ -60,5 +63,31 @@ describe("same-origin guard on state-changing requests", () => {
     const body = (await response.json()) as { ip: string };
     expect(body.ip).not.toBe("6.6.6.6");
     expect(body.ip).toMatch(/127\.0\.0\.1/);
+  });
+});
+
+describe("public files", () => {
+  it("serves the files of public/ by name and sends every other path on to the app", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "werkbrug-public-"));
+    fs.writeFileSync(path.join(dir, "favicon.svg"), "<svg/>");
+    const app = express();
+    servePublicFiles(app, dir);
+    app.all("*", (req, res) => res.type("text/plain").send(`app: ${req.path}`));
+    // a file that appears after start is not looked up: the app answers
+    fs.writeFileSync(path.join(dir, "later.txt"), "later");
+    const local = app.listen(0, "127.0.0.1");
+    await new Promise((resolve) => local.once("listening", resolve));
+    const at = `http://127.0.0.1:${(local.address() as AddressInfo).port}`;
+    try {
+      const icon = await fetch(`${at}/favicon.svg`);
+      expect(icon.status).toBe(200);
+      expect(await icon.text()).toBe("<svg/>");
+      expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
+      expect(await (await fetch(`${at}/later.txt`)).text()).toBe("app: /later.txt");
+      expect(await (await fetch(`${at}/werkgever/zoeken`)).text()).toBe("app: /werkgever/zoeken");
+    } finally {
+      await new Promise((resolve) => local.close(resolve));
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
