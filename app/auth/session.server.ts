@@ -77,18 +77,36 @@ const unreadOfUser = sql<number | string>`(select count(*) from ${notifications}
  * the unread-notification count for the header (one query per request instead of four).
  */
 async function loadSessionRow(db: Database, id: string, everything: boolean) {
-  const [row] = await db
-    .select({
-      session: sessions,
-      user: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
-      ...(everything ? { memberships: membershipsJson, candidateId: candidateIdOfUser, unread: unreadOfUser } : {}),
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(eq(sessions.id, id));
+  const statements = preparedSessionQueries(db);
+  const [row] = await (everything ? statements.withContext : statements.sessionOnly).execute({ id });
   return row as
     | (typeof row & { memberships?: OrganisationContext[] | string; candidateId?: string | null; unread?: number | string })
     | undefined;
+}
+
+/** Built once per database: the query runs on every request, its SQL text never changes. */
+function prepareSessionQueries(db: Database) {
+  const base = {
+    session: sessions,
+    user: { id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt },
+  };
+  const byId = eq(sessions.id, sql.placeholder("id"));
+  return {
+    sessionOnly: db.select(base).from(sessions).innerJoin(users, eq(users.id, sessions.userId)).where(byId).prepare("session_only"),
+    withContext: db
+      .select({ ...base, memberships: membershipsJson, candidateId: candidateIdOfUser, unread: unreadOfUser })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(byId)
+      .prepare("session_with_context"),
+  };
+}
+
+const sessionQueries = new WeakMap<Database, ReturnType<typeof prepareSessionQueries>>();
+function preparedSessionQueries(db: Database) {
+  let statements = sessionQueries.get(db);
+  if (!statements) sessionQueries.set(db, (statements = prepareSessionQueries(db)));
+  return statements;
 }
 
 /** Ends an expired session (or one of a disabled user); slides the expiry of an active one. */
