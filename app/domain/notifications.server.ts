@@ -1,20 +1,12 @@
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "#db/client.server";
 import { notifications } from "#db/schema";
 
 /*
- * The signed-in user's in-app notifications (the mirror of the emails): a cheap unread count
- * for the header badge (one indexed count), the list, and marking them read. Always scoped to
- * the user: another user's notification id changes nothing.
+ * The signed-in user's in-app notifications (the mirror of the emails): the list and marking
+ * them read (the header's unread count comes with the caller's context, app/auth/session.server.ts).
+ * Always scoped to the user: another user's notification id changes nothing.
  */
-
-export async function unreadNotificationCount(db: Database, userId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: count() })
-    .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
-  return row?.n ?? 0;
-}
 
 export async function listNotifications(db: Database, userId: string, limit = 100) {
   return db
