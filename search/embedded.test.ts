@@ -445,6 +445,49 @@ describe("embedded engine against a document-by-document reference", () => {
     expect(index.all().map((d) => d.id)).toEqual(docs.map((d) => d.id));
   });
 
+  it("answers a query that comes back from its kept text matches, and forgets them when the index changes", () => {
+    const r = random(7);
+    const index = new EmbeddedIndex(SETTINGS);
+    let docs = Array.from({ length: 300 }, (_, i) => randomDoc(r, `d${i}`));
+    index.upsert(docs);
+    const check = (params: SearchParams) => {
+      const got = index.search(params);
+      const want = referenceSearch(index, docs, params);
+      const label = JSON.stringify(params);
+      expect(got.estimatedTotalHits, label).toBe(want.total);
+      expect(got.hits.map((h) => h.id), label).toEqual(want.hits.map((h) => h.id));
+      for (const facet of params.facets ?? []) {
+        expect(sortedEntries(got.facetDistribution?.[facet]), `${label} ${facet}`).toEqual(
+          sortedEntries(want.facetDistribution[facet]),
+        );
+      }
+      return got;
+    };
+    const narrow = f.and(f.eq("status", "published"), f.geoRadius(52.5, 5.5, 15_000));
+    const wide = f.eq("status", "published");
+    // first, second and third time with a narrow filter, then wide, then none, then narrow again
+    for (const filter of [narrow, narrow, narrow, wide, undefined, narrow, wide]) {
+      check({ q: "heftruck", ...(filter ? { filter } : {}), facets: ["tags", "status"], limit: 50 });
+    }
+    // the kept matches are shared: a search without a filter must not disturb the next one
+    check({ q: "heftruck", sort: ["rank:asc"], limit: 5, offset: 2 });
+    check({ q: "heftruck", filter: wide, limit: 1000 });
+
+    // a new document with the word is found at once, a removed one is gone at once
+    const added = { ...randomDoc(r, "new-heftruck"), title: "Heftruck chauffeur", status: "published" };
+    index.upsert([added]);
+    docs = [...docs, added];
+    expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).toContain("new-heftruck");
+    check({ q: "heftruck", filter: wide, limit: 1000 });
+    index.remove(["new-heftruck"]);
+    docs = docs.filter((d) => d.id !== "new-heftruck");
+    expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).not.toContain("new-heftruck");
+    // the same text with the other matching strategy is a different query
+    check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
+    check({ q: "heftruck lasser", matchingStrategy: "last", limit: 1000 });
+    check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
+  });
+
   it("keeps points just inside the radius (haversine, as the filter semantics say)", () => {
     const index = new EmbeddedIndex(SETTINGS);
     const centre = { lat: 52.0907, lng: 5.1214 };
