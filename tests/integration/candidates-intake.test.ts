@@ -187,7 +187,8 @@ describe("nomination by prison staff", () => {
       firstName: "Dennis",
       lastName: form.lastName,
       dateOfBirth: "1991-04-12",
-      phone: "06 12345678",
+      // stored as the contact form stores it: digits only
+      phone: "0612345678",
       email: form.email,
       prisonName: "PI Proefstad Noord",
     });
@@ -233,6 +234,8 @@ describe("nomination by prison staff", () => {
       ["script in a name", { firstName: "<script>alert(1)</script>" }, "firstName"],
       ["HTML in a name", { lastName: '<img src=x onerror="alert(1)">' }, "lastName"],
       ["bad phone number", { phone: "bel me maar" }, "phone"],
+      ["phone number one digit short", { phone: "06 1234567" }, "phone"],
+      ["foreign phone number (the contact form takes Dutch numbers only)", { phone: "+44 20 7946 0958" }, "phone"],
       ["bad email", { email: "geen-adres" }, "email"],
       ["control characters in the motivation", { motivationAssessment: "Gemotiveerd\u0000 en op tijd" }, "motivationAssessment"],
     ];
@@ -267,6 +270,18 @@ describe("nomination by prison staff", () => {
       .where(and(eq(auditLog.action, "candidate.nominated"), eq(auditLog.result, "denied")));
     expect(denied!.actorOrganisationId).toBe(otherPrison.organisation.id);
     expect(JSON.stringify(denied!.details)).not.toMatch(/dijk/i);
+  });
+
+  it("stores a phone number the way the contact form does, however it was typed", async () => {
+    for (const [typed, stored] of [
+      ["06-12 34 56 78", "0612345678"],
+      ["+31 6 12345678", "+31612345678"],
+      ["0320 123456", "0320123456"],
+    ] as const) {
+      const id = await nominated({ phone: typed });
+      const [identity] = await t.db.select({ phone: candidateIdentities.phone }).from(candidateIdentities).where(eq(candidateIdentities.candidateId, id));
+      expect(identity!.phone, typed).toBe(stored);
+    }
   });
 
   it("stores HTML in free text as text and renders it escaped", async () => {

@@ -24,11 +24,19 @@ export function normalisePhone(value: string) {
 /** Ten digits starting with 0 (not 00), or +31 / 0031 followed by nine digits. */
 const dutchPhone = /^(?:0[1-9]\d{8}|\+31[1-9]\d{8}|0031[1-9]\d{8})$/;
 
-const phone = z
-  .string()
-  .max(CONTACT_LIMITS.phone, { error: t("candidates.contact.phoneInvalid") })
-  .transform(normalisePhone)
-  .pipe(z.string().regex(dutchPhone, { error: t("candidates.contact.phoneInvalid") }));
+/**
+ * A Dutch phone number as typed, stored normalised: the one rule of the nomination form and
+ * the contact-details form (each with its own message).
+ */
+export function dutchPhoneNumber(error: string) {
+  return z
+    .string()
+    .max(CONTACT_LIMITS.phone, { error })
+    .transform(normalisePhone)
+    .pipe(z.string().regex(dutchPhone, { error }));
+}
+
+const phone = dutchPhoneNumber(t("candidates.contact.phoneInvalid"));
 
 const email = z
   .string()

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { basicConditionKind, basicConditionStatus } from "#db/schema";
 import { municipalityByCode } from "~/domain/geo/gazetteer";
 import { t } from "~/i18n";
+import { dutchPhoneNumber } from "./contact-schemas";
 
 /*
  * The forms of nomination (prison staff) and intake (coach): one zod schema per form, shared by
@@ -177,11 +178,7 @@ const knownMunicipality = z
     error: t("candidates.nominate.municipalityUnknown"),
   });
 
-const phone = z
-  .string()
-  .trim()
-  .max(20, { error: t("candidates.nominate.phoneInvalid") })
-  .regex(/^\+?[0-9][0-9 ()-]{6,18}[0-9]$/, { error: t("candidates.nominate.phoneInvalid") });
+const phone = dutchPhoneNumber(t("candidates.nominate.phoneInvalid"));
 
 const email = z
   .string()

@@ -57,7 +57,7 @@ export const candidates = {
   "candidates.nominate.dateOfBirthRequired": "Vul de geboortedatum in (dag, maand, jaar).",
   "candidates.nominate.dateOfBirthFuture": "De geboortedatum ligt in de toekomst.",
   "candidates.nominate.dateOfBirthImplausible": "Deze geboortedatum klopt niet: de kandidaat moet tussen {min} en {max} jaar oud zijn.",
-  "candidates.nominate.phoneInvalid": "Vul een geldig telefoonnummer in, bijvoorbeeld 06 12345678.",
+  "candidates.nominate.phoneInvalid": "Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678.",
   "candidates.nominate.emailInvalid": "Vul een geldig e-mailadres in.",
   "candidates.nominate.releaseDateRequired": "Vul de datum van vrijlating in.",
   "candidates.nominate.releaseBeforeNomination": "De datum van vrijlating ligt vóór vandaag, de dag van aanmelden.",
