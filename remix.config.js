@@ -11,7 +11,10 @@ export default {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,
     v3_throwAbortReason: true,
-    v3_lazyRouteDiscovery: true,
+    // Off: the browser loads the whole route manifest once (a hashed, cached file) instead of the
+    // server working out a partial manifest for every page it renders. Measured on the employer
+    // search page: about 1 ms less server CPU per request (docs/benchmarks.md).
+    v3_lazyRouteDiscovery: false,
   },
   watchPaths: ["./db", "./search", "./emails"],
   routes: async (defineRoutes) =>

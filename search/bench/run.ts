@@ -147,6 +147,21 @@ function readRssMb(pid: number): { rss: number; peak: number } {
   }
 }
 
+/** CPU time (user + system, ms) a process has used so far, from /proc (0 where there is none). */
+function readCpuMs(pid: number): number {
+  try {
+    // the fields after the command name, which is in brackets and may hold spaces
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (ticks * 1000) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+/** Linux reports process times in clock ticks of 1/100 s on every common platform. */
+const CLOCK_TICKS_PER_S = 100;
+
 async function waitForHealth(base: string, child: ChildProcess, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
@@ -219,6 +234,7 @@ async function httpRun(options: {
     // Warm-up (JIT, caches), not measured.
     await autocannon({ url: base, connections: 4, amount: 100, headers, requests: options.urls.map((u) => ({ path: u })) });
     const latencies: number[] = [];
+    const cpuBefore = readCpuMs(child.pid!);
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         { url: base, connections: 16, duration: options.seconds, headers, requests: options.urls.map((u) => ({ path: u })) },
@@ -227,7 +243,10 @@ async function httpRun(options: {
       instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     });
     const memory = readRssMb(child.pid!);
+    const cpuMs = readCpuMs(child.pid!) - cpuBefore;
     return {
+      // server CPU (all its threads) per request: steadier than requests/s on a shared machine
+      cpuMsPerRequest: result.requests.total ? round(cpuMs / result.requests.total, 2) : 0,
       rps: round(result.requests.total / (result.duration || options.seconds)),
       p95: p(latencies, 95),
       p50: p(latencies, 50),
@@ -272,6 +291,7 @@ export async function runHttpOnly(options: BenchOptions & { httpOnly: string }) 
     http_rps: http.rps,
     http_p95_ms: http.p95,
     http_p50_ms: http.p50,
+    http_cpu_ms_per_request: http.cpuMsPerRequest,
     http_requests: http.requests,
     http_errors: http.errors,
     rss_mb: http.peakRssMb,
@@ -422,6 +442,7 @@ export async function runBench(options: BenchOptions) {
       http_rps: http?.rps ?? null,
       http_p95_ms: http?.p95 ?? null,
       http_p50_ms: http?.p50 ?? null,
+      http_cpu_ms_per_request: http?.cpuMsPerRequest ?? null,
       http_requests: http?.requests ?? null,
       http_errors: http?.errors ?? null,
       rss_mb: http?.peakRssMb ?? benchMemory.peak,
