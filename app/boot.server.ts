@@ -23,7 +23,17 @@ export async function boot(): Promise<Runtime> {
   const config = env();
   const handle = config.DATABASE_URL
     ? await openDatabase({ kind: "postgres", url: config.DATABASE_URL })
-    : await openDatabase({ kind: "pglite", dataDir: config.DATA_DIR });
+    : await openDatabase({
+        kind: "pglite",
+        dataDir: config.DATA_DIR,
+        // the database works on its own thread while this one renders pages
+        thread: true,
+        onThreadFailure: (error) => {
+          // nothing can be read or saved any more: stop, so a supervisor starts the app again
+          console.error(`De ingebouwde database is gestopt: ${error.message}`);
+          process.exit(1);
+        },
+      });
   setDatabase(handle);
   await handle.migrate();
 

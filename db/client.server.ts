@@ -7,6 +7,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { ThreadedPglite } from "./pglite-threaded.server";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,7 +26,15 @@ export const migrationsFolder = path.resolve(process.cwd(), "db/migrations");
 
 export type DatabaseOptions =
   | { kind: "postgres"; url: string; max?: number }
-  | { kind: "pglite"; dataDir: string | "memory"; sharedBuffers?: string };
+  | {
+      kind: "pglite";
+      dataDir: string | "memory";
+      sharedBuffers?: string;
+      /** Run PGlite on a worker thread (db/pglite-threaded.server.ts); the server does. */
+      thread?: boolean;
+      /** With `thread`: called when the database thread dies while open. */
+      onThreadFailure?: (error: Error) => void;
+    };
 
 /**
  * PostgreSQL's buffer cache inside PGlite. PGlite starts Postgres with its default of 128 MB,
@@ -50,10 +59,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const release = options.dataDir === "memory" ? () => {} : takeDataDirLock(options.dataDir);
   const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`];
-  const client =
-    options.dataDir === "memory"
-      ? new PGlite({ startParams })
-      : new PGlite(path.resolve(options.dataDir, "pg"), { startParams });
+  const where = options.dataDir === "memory" ? "memory" : path.resolve(options.dataDir, "pg");
+  if (options.thread) {
+    let threaded: ThreadedPglite;
+    try {
+      threaded = await ThreadedPglite.open(where, startParams, options.onThreadFailure);
+    } catch (error) {
+      release();
+      throw error;
+    }
+    const db = drizzlePglite(threaded.asPglite(), { schema });
+    return {
+      db: db as unknown as Database,
+      kind: "pglite",
+      migrate: () => migratePglite(db, { migrationsFolder }),
+      close: async () => {
+        await threaded.close();
+        release();
+      },
+    };
+  }
+  const client = where === "memory" ? new PGlite({ startParams }) : new PGlite(where, { startParams });
   await client.waitReady;
   const db = drizzlePglite(client, { schema });
   return {

@@ -16,7 +16,8 @@ import {
 export async function createTestDatabase(): Promise<DatabaseHandle & { drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const handle = await openDatabase({ kind: "pglite", dataDir: "memory" });
+    // WERKBRUG_PGLITE_THREAD=1 runs the suite through the database thread the server uses
+    const handle = await openDatabase({ kind: "pglite", dataDir: "memory", thread: process.env.WERKBRUG_PGLITE_THREAD === "1" });
     await handle.migrate();
     return { ...handle, drop: () => handle.close() };
   }

@@ -1,0 +1,87 @@
+// The embedded database on its own thread. PGlite (PostgreSQL compiled to WebAssembly) runs
+// here; the server's main thread sends it queries through `db/pglite-threaded.server.ts`, so
+// rendering pages and running the database use two CPUs instead of one. Plain JavaScript: the
+// worker is loaded as is, from the sources and from the build alike.
+import { parentPort, workerData } from "node:worker_threads";
+import { PGlite } from "@electric-sql/pglite";
+
+const { dataDir, startParams } = workerData;
+const pg = dataDir === "memory" ? await PGlite.create({ startParams }) : await PGlite.create(dataDir, { startParams });
+
+const identity = (value) => value;
+/** Query options as the main thread describes them: row mode, and the types to leave as text. */
+const optionsOf = (o) =>
+  o ? { rowMode: o.rowMode, parsers: Object.fromEntries((o.textTypes ?? []).map((type) => [type, identity])) } : undefined;
+
+const ERROR_FIELDS = ["code", "severity", "detail", "hint", "position", "schema", "table", "column", "dataType", "constraint", "routine", "where", "file", "line"];
+function serialiseError(error) {
+  const out = { message: String(error?.message ?? error), name: error?.name ?? "Error" };
+  for (const key of ERROR_FIELDS) if (error?.[key] !== undefined) out[key] = error[key];
+  return out;
+}
+
+const ROLLBACK = Symbol("rollback");
+/** Open transactions by id: the PGlite transaction handle and how to end it. */
+const transactions = new Map();
+let nextTransaction = 1;
+
+function targetOf(message) {
+  if (!message.tx) return pg;
+  const open = transactions.get(message.tx);
+  if (!open) throw new Error("Deze databasetransactie is al afgesloten.");
+  return open.tx;
+}
+
+async function handle(message) {
+  switch (message.kind) {
+    case "query": {
+      const result = await targetOf(message).query(message.sql, message.params, optionsOf(message.options));
+      return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
+    }
+    case "exec": {
+      const results = await targetOf(message).exec(message.sql, optionsOf(message.options));
+      return results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
+    }
+    case "begin": {
+      const id = nextTransaction++;
+      return await new Promise((resolveBegin, rejectBegin) => {
+        let end;
+        const ended = new Promise((resolve, reject) => (end = { resolve, reject }));
+        const done = pg
+          .transaction(async (tx) => {
+            transactions.get(id).tx = tx;
+            resolveBegin(id);
+            await ended; // commit resolves, rollback rejects
+          })
+          .catch((error) => {
+            if (error !== ROLLBACK) throw error;
+          })
+          .finally(() => transactions.delete(id));
+        transactions.set(id, { tx: undefined, end, done });
+        done.catch(rejectBegin);
+      });
+    }
+    case "end": {
+      const open = transactions.get(message.tx);
+      if (!open) return null;
+      if (message.commit) open.end.resolve();
+      else open.end.reject(ROLLBACK);
+      await open.done;
+      return null;
+    }
+    case "close": {
+      await pg.close();
+      return null;
+    }
+    default:
+      throw new Error(`Onbekend verzoek aan de database-thread: ${message.kind}`);
+  }
+}
+
+parentPort.on("message", (message) => {
+  handle(message).then(
+    (result) => parentPort.postMessage({ id: message.id, result }),
+    (error) => parentPort.postMessage({ id: message.id, error: serialiseError(error) }),
+  );
+});
+parentPort.postMessage({ ready: true });
