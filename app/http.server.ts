@@ -66,6 +66,8 @@ export function servePublicFiles(app: Express, dir: string) {
 export function createHttpApp(build: ServerBuild, options: { mode?: string } = {}) {
   const app = express();
   app.disable("x-powered-by");
+  // Remix reads the URL itself; Express need not parse every query string as well
+  app.set("query parser", false);
   app.use(compression());
   app.use(securityHeaders);
   app.use(
