@@ -79,7 +79,7 @@ export class ThreadedPglite {
     const worker = new Worker(pgliteThreadScript, {
       workerData: { dataDir, startParams },
       // the thread's own JavaScript is small (PGlite's memory is WebAssembly, outside these)
-      resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 },
+      resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 },
     });
     await new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
