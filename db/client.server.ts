@@ -40,12 +40,12 @@ export type DatabaseOptions =
  * PostgreSQL's buffer cache inside PGlite. PGlite starts Postgres with its default of 128 MB,
  * all of it inside the process's WebAssembly memory, on top of the operating system's file
  * cache that already holds the same pages (PGlite reads its data dir through ordinary files).
- * 8 MB keeps the hot indexes and catalog in Postgres and leaves the rest to the OS: measured
+ * 16 MB keeps the hot indexes and catalog in Postgres and leaves the rest to the OS: measured
  * on the benchmark world (20,000 candidates), the process held 257 MB after reading every
- * profile with 16 MB instead of 466 MB with 128 MB, and opened 15 MB smaller again with 8 MB,
- * at the same request rate (docs/benchmarks.md).
+ * profile instead of 466 MB (docs/benchmarks.md). 8 MB saved another 15 MB but slowed the
+ * full read of a reindex by about 8 %.
  */
-export const PGLITE_SHARED_BUFFERS = "8MB";
+export const PGLITE_SHARED_BUFFERS = "16MB";
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
