@@ -21,9 +21,6 @@ export default function handleRequest(
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    // The abort timer holds the whole render until it fires: it is cleared as soon as the page
-    // is complete (else every request stayed in memory for ABORT_DELAY).
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const respond = () => {
       shellRendered = true;
       const body = new PassThrough();
@@ -53,7 +50,10 @@ export default function handleRequest(
         },
       },
     );
-    timer = setTimeout(abort, ABORT_DELAY);
+    // The abort timer holds the whole render until it fires: it is cleared as soon as the page
+    // is complete (else every request stayed in memory for ABORT_DELAY). React calls the
+    // callbacks above only after this line.
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }
 
