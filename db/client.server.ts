@@ -61,28 +61,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const release = options.dataDir === "memory" ? () => {} : takeDataDirLock(options.dataDir);
   const startParams = [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers ?? PGLITE_SHARED_BUFFERS}`];
   const where = options.dataDir === "memory" ? "memory" : path.resolve(options.dataDir, "pg");
-  if (options.thread) {
-    let threaded: ThreadedPglite;
-    try {
-      threaded = await ThreadedPglite.open(where, startParams, options.onThreadFailure);
-    } catch (error) {
-      release();
-      throw error;
-    }
-    const db = drizzlePglite(threaded.asPglite(), { schema });
-    return {
-      db: db as unknown as Database,
-      kind: "pglite",
-      migrate: () => migratePglite(db, { migrationsFolder }),
-      close: async () => {
-        await threaded.close();
-        release();
-      },
-    };
+  let client: { pglite: PGlite; close(): Promise<void> };
+  try {
+    client = options.thread
+      ? await openThreaded(where, startParams, options.onThreadFailure)
+      : await openInProcess(where, startParams);
+  } catch (error) {
+    release();
+    throw error;
   }
-  const client = where === "memory" ? new PGlite({ startParams }) : new PGlite(where, { startParams });
-  await client.waitReady;
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client.pglite, { schema });
   return {
     db: db as unknown as Database,
     kind: "pglite",
@@ -92,6 +80,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       release();
     },
   };
+}
+
+async function openThreaded(where: string, startParams: string[], onFailure?: (error: Error) => void) {
+  const threaded = await ThreadedPglite.open(where, startParams, onFailure);
+  return { pglite: threaded.asPglite(), close: () => threaded.close() };
+}
+
+async function openInProcess(where: string, startParams: string[]) {
+  const pglite = where === "memory" ? new PGlite({ startParams }) : new PGlite(where, { startParams });
+  await pglite.waitReady;
+  return { pglite, close: () => pglite.close() };
 }
 
 /**

@@ -38,10 +38,6 @@ async function handle(message) {
       const result = await targetOf(message).query(message.sql, message.params, optionsOf(message.options));
       return { rows: result.rows, fields: result.fields, affectedRows: result.affectedRows };
     }
-    case "exec": {
-      const results = await targetOf(message).exec(message.sql, optionsOf(message.options));
-      return results.map((r) => ({ rows: r.rows, fields: r.fields, affectedRows: r.affectedRows }));
-    }
     case "begin": {
       const id = nextTransaction++;
       return await new Promise((resolveBegin, rejectBegin) => {

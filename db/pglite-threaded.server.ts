@@ -5,7 +5,7 @@ import type { PGlite } from "@electric-sql/pglite";
 /*
  * PGlite on a worker thread (db/pglite-thread.mjs) behind the part of PGlite's interface that
  * drizzle uses: `query` (with drizzle's row modes and its "leave these types as text"
- * parsers), `exec` and interactive `transaction`s. The main thread only posts messages; the
+ * parsers) and interactive `transaction`s. The main thread only posts messages; the
  * database's own work (parsing, planning, executing in WebAssembly) runs on another CPU.
  * Semantics are PGlite's own: one session, a transaction holds it until it ends, errors keep
  * their PostgreSQL fields (code, constraint, …).
@@ -102,32 +102,19 @@ export class ThreadedPglite {
     return this.request({ kind: "query", sql, params, options: wireOptions(options) });
   }
 
-  exec(sql: string, options?: QueryOptions): Promise<Results[]> {
-    return this.request({ kind: "exec", sql, options: wireOptions(options) });
-  }
-
   async transaction<T>(callback: (tx: TransactionProxy) => Promise<T>): Promise<T> {
     const tx = await this.request<number>({ kind: "begin" });
-    let closed = false;
     const proxy: TransactionProxy = {
       query: (sql, params, options) => this.request({ kind: "query", tx, sql, params, options: wireOptions(options) }),
-      exec: (sql, options) => this.request({ kind: "exec", tx, sql, options: wireOptions(options) }),
-      rollback: async () => {
-        throw new Error("rollback: gooi een fout in de transactie");
-      },
-      get closed() {
-        return closed;
-      },
     };
     let value: T;
     try {
       value = await callback(proxy);
     } catch (error) {
-      closed = true;
+      // drizzle rolls back by throwing (also for tx.rollback())
       await this.request({ kind: "end", tx, commit: false }).catch(() => {});
       throw error;
     }
-    closed = true;
     await this.request({ kind: "end", tx, commit: true });
     return value;
   }
@@ -152,7 +139,4 @@ export class ThreadedPglite {
 
 type TransactionProxy = {
   query<T>(sql: string, params?: unknown[], options?: QueryOptions): Promise<Results & { rows: T[] }>;
-  exec(sql: string, options?: QueryOptions): Promise<Results[]>;
-  rollback(): Promise<void>;
-  readonly closed: boolean;
 };

@@ -267,6 +267,26 @@ async function httpRun(options: {
 
 const HTTP_STATE_FILE = "bench-http.json";
 
+function buildApp(log: (line: string) => void) {
+  log("npx remix build");
+  const build = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (build.status !== 0) throw new Error("remix build mislukte");
+}
+
+/** The HTTP phase's figures in the printed JSON (null without an HTTP phase). */
+function httpFigures(http: Awaited<ReturnType<typeof httpRun>> | null) {
+  return {
+    http_rps: http?.rps ?? null,
+    http_p95_ms: http?.p95 ?? null,
+    http_p50_ms: http?.p50 ?? null,
+    http_cpu_ms_per_request: http?.cpuMsPerRequest ?? null,
+    http_requests: http?.requests ?? null,
+    http_errors: http?.errors ?? null,
+    rss_after_load_mb: http?.rssMb ?? null,
+    rss_after_boot_mb: http?.bootRssMb ?? null,
+  };
+}
+
 /** `--http-only DIR`: the HTTP phase again on a kept world (same session, same URLs). */
 export async function runHttpOnly(options: BenchOptions & { httpOnly: string }) {
   const loadStart = os.loadavg()[0]!;
@@ -274,11 +294,7 @@ export async function runHttpOnly(options: BenchOptions & { httpOnly: string }) 
     token: string;
     urls: string[];
   };
-  if (options.build) {
-    options.log("npx remix build");
-    const build = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-    if (build.status !== 0) throw new Error("remix build mislukte");
-  }
+  if (options.build) buildApp(options.log);
   const http = await httpRun({
     dataDir: options.httpOnly,
     token: state.token,
@@ -288,15 +304,8 @@ export async function runHttpOnly(options: BenchOptions & { httpOnly: string }) 
     log: options.log,
   });
   return {
-    http_rps: http.rps,
-    http_p95_ms: http.p95,
-    http_p50_ms: http.p50,
-    http_cpu_ms_per_request: http.cpuMsPerRequest,
-    http_requests: http.requests,
-    http_errors: http.errors,
+    ...httpFigures(http),
     rss_mb: http.peakRssMb,
-    rss_after_load_mb: http.rssMb,
-    rss_after_boot_mb: http.bootRssMb,
     cpus: os.cpus().length,
     load_avg_start: round(loadStart, 2),
     load_avg_end: round(os.loadavg()[0]!, 2),
@@ -410,11 +419,7 @@ export async function runBench(options: BenchOptions) {
     // HTTP: the built app on the same data.
     let http: Awaited<ReturnType<typeof httpRun>> | null = null;
     if (options.http) {
-      if (options.build) {
-        log("npx remix build");
-        const build = spawnSync("npx", ["remix", "build"], { stdio: ["ignore", "ignore", "inherit"] });
-        if (build.status !== 0) throw new Error("remix build mislukte");
-      }
+      if (options.build) buildApp(log);
       const urls = states.slice(0, 24).map((s) => {
         const search = toSearchParams(s).toString();
         return `/werkgever/zoeken${search ? `?${search}` : ""}`;
@@ -439,15 +444,8 @@ export async function runBench(options: BenchOptions) {
       reindex_docs_per_s: Math.round(docs / (reindexMs / 1000)),
       sync_lag_p95_ms: p(lagMs, 95),
       sync_lag_p50_ms: p(lagMs, 50),
-      http_rps: http?.rps ?? null,
-      http_p95_ms: http?.p95 ?? null,
-      http_p50_ms: http?.p50 ?? null,
-      http_cpu_ms_per_request: http?.cpuMsPerRequest ?? null,
-      http_requests: http?.requests ?? null,
-      http_errors: http?.errors ?? null,
+      ...httpFigures(http),
       rss_mb: http?.peakRssMb ?? benchMemory.peak,
-      rss_after_load_mb: http?.rssMb ?? null,
-      rss_after_boot_mb: http?.bootRssMb ?? null,
       bench_process_rss_mb: benchMemory.peak,
       // The machine, and how busy it was (other processes share the CPUs).
       cpus: os.cpus().length,
