@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, lte, or } from "drizzle-orm";
 import type { Database } from "#db/client.server";
-import { candidates, searchOutbox, vacancies } from "#db/schema";
+import { candidateProfiles, candidates, searchOutbox, vacancies } from "#db/schema";
 import {
   type CandidateRow,
   candidateFromRow,
@@ -79,7 +79,13 @@ export async function* allDocuments(
     if (index === "candidates") {
       const rows = await selectCandidates(
         db,
-        and(eq(candidates.status, "published"), after ? gt(candidates.id, after) : undefined),
+        and(
+          eq(candidates.status, "published"),
+          // The key on both sides of the join, so each page starts both index scans at `after`
+          // (with it on one side only, every page scanned the profiles from the first row).
+          after ? gt(candidates.id, after) : undefined,
+          after ? gt(candidateProfiles.candidateId, after) : undefined,
+        ),
       )
         .orderBy(asc(candidates.id))
         .limit(pageSize);
