@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmbeddedEngine, EmbeddedIndex, topK } from "./embedded";
+import { createEmbeddedEngine, EmbeddedIndex, swapVariants, topK } from "./embedded";
 import { runEngineContract } from "./contract";
 import {
   DEFAULT_RANKING_RULES,
@@ -11,7 +11,7 @@ import {
   type SearchParams,
 } from "./engine";
 import { f, findGeoRadius, haversineMeters, matchesFilter, type Filter } from "./filter";
-import { compoundParts, tokenize } from "./text";
+import { compoundParts, editDistance, tokenize } from "./text";
 
 runEngineContract("embedded", () => createEmbeddedEngine());
 
@@ -33,7 +33,7 @@ function random(seed: number) {
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p };
+  return { next, int, pick, chance: (p: number) => next() < p, float: (min: number, max: number) => min + next() * (max - min) };
 }
 
 const SETTINGS: IndexSettings = {
@@ -369,9 +369,14 @@ const sortedEntries = (x: Record<string, number> | undefined) =>
   Object.entries(x ?? {}).sort(([a], [b]) => (a < b ? -1 : 1));
 
 describe("embedded engine against a document-by-document reference", () => {
-  it("finds, counts, ranks and pages exactly like the reference, through writes and deletes", () => {
+  // A filtered text query reads MiniSearch's postings, or (filter narrow enough) each passing
+  // document's own word forms: both must give exactly the reference's answer.
+  it.each([
+    ["through MiniSearch's postings", { textPath: "postings" as const }],
+    ["through each passing document's word forms", { textPath: "documents" as const }],
+  ])("finds, counts, ranks and pages exactly like the reference, through writes and deletes (%s)", (_, options) => {
     const r = random(42);
-    const index = new EmbeddedIndex(SETTINGS);
+    const index = new EmbeddedIndex(SETTINGS, options);
     let docs: BaseDocument[] = [];
     let next = 0;
     const queries = [
@@ -443,6 +448,10 @@ describe("embedded engine against a document-by-document reference", () => {
     }
     expect(index.size).toBe(docs.length);
     expect(index.all().map((d) => d.id)).toEqual(docs.map((d) => d.id));
+    // the word forms of replaced and removed documents are forgotten
+    index.remove(docs.map((d) => d.id));
+    expect(index.size).toBe(0);
+    expect(index.vocabularySize).toBe(0);
   });
 
   it("answers a query that comes back from its kept text matches, and forgets them when the index changes", () => {
@@ -551,6 +560,97 @@ describe("embedded engine against a document-by-document reference", () => {
           .filter((d) => matchesFilter(d, filter))
           .map((d) => d.id)
           .sort(),
+      );
+    }
+  });
+});
+
+describe("swapVariants", () => {
+  /** Plain Levenshtein distance (what MiniSearch's fuzzy lookup counts). */
+  function levenshtein(a: string, b: string): number {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const cur = [i];
+      for (let j = 1; j <= b.length; j++)
+        cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+    return prev[b.length]!;
+  }
+
+  it("reaches every word within the typo budget (a swap counting as one) by Levenshtein lookups", () => {
+    const r = random(11);
+    const letters = "abcde";
+    const edit = (w: string): string => {
+      const i = r.int(0, Math.max(0, w.length - 1));
+      const c = letters[r.int(0, letters.length - 1)]!;
+      switch (r.int(0, 3)) {
+        case 0:
+          return w.slice(0, i) + c + w.slice(i);
+        case 1:
+          return w.slice(0, i) + w.slice(i + 1);
+        case 2:
+          return w.slice(0, i) + c + w.slice(i + 1);
+        default:
+          return i + 1 < w.length ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
+      }
+    };
+    let checked = 0;
+    for (let k = 0; k < 4000; k++) {
+      const word = Array.from({ length: r.int(5, 12) }, () => letters[r.int(0, letters.length - 1)]).join("");
+      const budget = word.length >= 9 ? 2 : 1;
+      const target = budget === 2 && r.chance(0.6) ? edit(edit(word)) : edit(word);
+      if (editDistance(word, target, budget) > budget) continue;
+      checked++;
+      const reached =
+        levenshtein(word, target) <= budget ||
+        swapVariants(word, budget).some((v) => levenshtein(v.term, target) <= v.fuzzy);
+      expect(reached, `${word} → ${target}`).toBe(true);
+    }
+    expect(checked).toBeGreaterThan(2000);
+    expect(swapVariants("kok", 0)).toEqual([]);
+  });
+});
+
+describe("geo cells", () => {
+  it("finds every point within a radius, wherever it lies, with few or many cells holding documents", () => {
+    const r = random(3);
+    const point = () => ({ lat: r.float(-89.99, 89.99), lng: r.float(-180, 180) });
+    // clusters (the cells around the centres) and points scattered over the globe
+    const centres = [
+      { lat: 52.1, lng: 5.1 },
+      { lat: 0, lng: 179.97 },
+      { lat: 0, lng: -179.97 },
+      { lat: 89.96, lng: 0 },
+      { lat: -45, lng: 0.01 },
+    ];
+    const docs: BaseDocument[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const c = r.pick(centres);
+      const near = r.chance(0.7);
+      const p = near
+        ? { lat: Math.max(-90, Math.min(90, c.lat + r.float(-0.6, 0.6))), lng: c.lng + r.float(-0.9, 0.9) }
+        : point();
+      docs.push({ id: `g${i}`, title: "x", _geo: p });
+    }
+    for (const count of [40, 3000]) {
+      // 40 documents hold fewer cells than a radius reaches; 3000 hold more
+      const index = new EmbeddedIndex(SETTINGS);
+      const some = docs.slice(0, count);
+      index.upsert(some);
+      for (const c of centres) {
+        for (const metres of [2_000, 25_000, 60_000]) {
+          const filter = f.geoRadius(c.lat, c.lng, metres);
+          const got = index.search({ filter, limit: 5000 }).hits.map((h) => h.id).sort();
+          const want = some.filter((d) => matchesFilter(d, filter)).map((d) => d.id).sort();
+          expect(got, `${count} ${JSON.stringify(c)} ${metres}`).toEqual(want);
+        }
+      }
+      // moved and removed documents leave their cells
+      index.remove(some.slice(0, count / 2).map((d) => d.id));
+      const filter = f.geoRadius(52.1, 5.1, 60_000);
+      expect(index.search({ filter, limit: 5000 }).hits.map((h) => h.id).sort()).toEqual(
+        some.slice(count / 2).filter((d) => matchesFilter(d, filter)).map((d) => d.id).sort(),
       );
     }
   });

@@ -41,7 +41,7 @@ import { compoundParts, editDistance, stem, tokenize, typoBudget, words as words
  *   vacuums in the background).
  * - Filterable and sortable attributes: our own columns per attribute (a type tag per slot,
  *   numbers and booleans in a Float64Array, strings as dictionary ids, string arrays in a
- *   shared pool) and the geo point in two Float64Arrays with a latitude-band index. A filter
+ *   shared pool) and the geo point in two Float64Arrays with an index of cells (0.05° square). A filter
  *   tree is compiled once per search into predicates over those columns with exactly
  *   `matchesFilter`'s semantics (values of an unusual shape fall back to `matchesFilter` on the
  *   document itself); `_geoRadius` checks a latitude/longitude box before the haversine.
@@ -78,8 +78,9 @@ type Slot = {
 /** Attribute index in a match key (searchable attributes beyond 63 rank as the 64th). */
 const MAX_ATTRIBUTE = 63;
 const NO_KEY = 0xffff;
-/** Height of a latitude band of the geo index, in degrees (≈ 5.6 km). */
-const LAT_BAND = 0.05;
+/** A cell of the geo index: this many degrees of latitude by as many of longitude (≈ 5.6 × 3.4 km here). */
+const GEO_CELL = 0.05;
+const GEO_COLUMNS = Math.round(360 / GEO_CELL);
 
 /**
  * Half the height and width (degrees) of a box that holds every point within the radius, with
@@ -99,6 +100,11 @@ function geoBox(radius: { lat: number; distanceMeters: number }): {
       ? (Math.asin(Math.sin(r) / cosLat) / toRad) * 1.000001 + 1e-9
       : Infinity;
   return { latMargin, lngMargin };
+}
+
+/** The key of a geo cell: its latitude row and its longitude column (around the globe). */
+function geoCell(row: number, column: number): number {
+  return row * GEO_COLUMNS + (((column % GEO_COLUMNS) + GEO_COLUMNS) % GEO_COLUMNS);
 }
 
 function getPath(doc: Record<string, unknown>, path: string): unknown {
@@ -295,8 +301,30 @@ const TEXT_CACHE_ENTRIES = 1_000_000;
  * keeps coming back.
  */
 const TEXT_CACHE_MIN_PASS_RATE = 0.25;
+/**
+ * A filtered text query whose words MiniSearch would read more postings for than this (a
+ * common word and its synonyms run to tens of thousands) is matched against the word forms of
+ * the documents the filter lets through (about 20 to 40 each) when those are fewer than the
+ * postings and at most DIRECT_TEXT_MAX_DOCUMENTS; else MiniSearch runs with the filter inside
+ * (a rare word: few postings).
+ */
+const DIRECT_TEXT_MIN_POSTINGS = 1_000;
+const DIRECT_TEXT_MAX_DOCUMENTS = 10_000;
+
+/** How a filtered text query is matched: chosen per query, or always one way (for tests). */
+export type TextPath = "auto" | "postings" | "documents";
 
 type Predicate = (slot: number) => boolean;
+
+/** Slots in the first `n` places of `list`. */
+type SlotList = { list: Int32Array; n: number };
+
+type PreparedText = {
+  slots: Slot[];
+  prefixLast: boolean;
+  usesOf: (term: string) => TermUse[];
+  phrases: Array<TermUse & { tokens: string[] }>;
+};
 
 type CompiledSort =
   | { kind: "geo"; direction: "asc" | "desc" }
@@ -314,8 +342,8 @@ export class EmbeddedIndex {
   private geoState = new Uint8Array(16); // 0: no _geo, 1: _geo without numeric lat/lng, 2: numeric
   private lat = new Float64Array(16);
   private lng = new Float64Array(16);
-  /** Slots by latitude band (LAT_BAND degrees): a radius filter only visits the bands it can reach. */
-  private readonly latBands = new Map<number, Postings>();
+  /** Slots by geo cell (GEO_CELL degrees square): a radius filter only visits the cells it can reach. */
+  private readonly geoCells = new Map<number, Postings>();
   private readonly columns = new Map<string, Column>();
 
   // Text: MiniSearch, one text field and one compound-parts field per searchable attribute.
@@ -326,13 +354,31 @@ export class EmbeddedIndex {
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
-  /** Text matches by matching strategy + query text, least recently used first (see `textMatches`). */
+  /** Text matches by matching strategy + query text (+ filter: a narrow filter's), least recently used first (see `textMatches`). */
   private readonly textCache = new Map<string, TextMatches>();
   private textCacheEntries = 0;
   /** Query texts seen before: how often, and the largest share of their matches a filter let through. */
   private readonly textSeen = new Map<string, { count: number; passRate: number }>();
+  /**
+   * Per slot the word forms MiniSearch indexed for it, each with the best field code it is
+   * in (see `fieldCode`): what a narrow filter's text matching reads instead of MiniSearch's
+   * postings (see `computeTextMatches`). Word forms are shared through `vocabulary`.
+   */
+  private slotTerms: Array<{ terms: string[]; codes: Uint8Array } | undefined> = [];
+  private readonly vocabulary = new Map<string, string>();
+  /** The word forms of the document being added (MiniSearch's processTerm fills it). */
+  private collecting: Map<string, number> | undefined;
+  /** Per word form, how many documents hold it. */
+  private readonly documentFrequency = new Map<string, number>();
 
-  constructor(readonly settings: IndexSettings) {
+  /** How filtered text queries are matched (see DIRECT_TEXT_MIN_POSTINGS). */
+  private readonly textPath: TextPath;
+
+  constructor(
+    readonly settings: IndexSettings,
+    options: { textPath?: TextPath } = {},
+  ) {
+    this.textPath = options.textPath ?? "auto";
     this.prepareSettings();
     this.text = this.createTextIndex();
     for (const field of new Set([
@@ -396,7 +442,17 @@ export class EmbeddedIndex {
       storeFields: [],
       extractField: (doc, field) => (field === "id" ? doc.id : String(doc[field] ?? "")),
       tokenize: (text, field) => (isParts(field) ? text.split(" ").filter(Boolean) : wordsOf(text)),
-      processTerm: (term, field) => (isParts(field) ? term : stem(term)),
+      processTerm: (term, field) => {
+        const form = isParts(field) ? term : stem(term);
+        // while a document is added: its word forms with the best code of their fields
+        const collected = this.collecting;
+        if (collected && form) {
+          const code = this.fieldCode.get(field!)!;
+          const known = collected.get(form);
+          if (known === undefined || code < known) collected.set(form, code);
+        }
+        return form;
+      },
       // query words arrive tokenised and normalised already (see `textQuery`)
       searchOptions: { boost, tokenize: (text) => [text], processTerm: (term) => term },
     });
@@ -404,6 +460,11 @@ export class EmbeddedIndex {
 
   get size(): number {
     return this.slotOf.size;
+  }
+
+  /** How many distinct word forms the documents hold now (a removed document's go with it). */
+  get vocabularySize(): number {
+    return this.vocabulary.size;
   }
 
   get(id: string): BaseDocument | undefined {
@@ -456,6 +517,20 @@ export class EmbeddedIndex {
     return out;
   }
 
+  /** A document's word forms as kept per slot (shared strings, their document frequencies counted). */
+  private keepTerms(best: Map<string, number>): { terms: string[]; codes: Uint8Array } {
+    const terms: string[] = [];
+    const codes = new Uint8Array(best.size);
+    for (const [term, code] of best) {
+      let shared = this.vocabulary.get(term);
+      if (shared === undefined) this.vocabulary.set(term, (shared = term));
+      this.documentFrequency.set(shared, (this.documentFrequency.get(shared) ?? 0) + 1);
+      codes[terms.length] = code;
+      terms.push(shared);
+    }
+    return { terms, codes };
+  }
+
   upsert(docs: BaseDocument[]) {
     for (const doc of docs) {
       if (typeof doc.id !== "string" || doc.id === "") {
@@ -479,16 +554,19 @@ export class EmbeddedIndex {
     this.slotOf.set(doc.id, slot);
     this.seq[slot] = this.nextSeq++;
     this.forgetTextMatches();
+    this.collecting = new Map();
     this.text.add(this.textDocument(slot, doc));
+    this.slotTerms[slot] = this.keepTerms(this.collecting);
+    this.collecting = undefined;
     const g = doc._geo as { lat?: unknown; lng?: unknown } | undefined;
     if (g) {
       this.geoState[slot] = typeof g.lat === "number" && typeof g.lng === "number" ? 2 : 1;
       this.lat[slot] = Number(g.lat);
       this.lng[slot] = Number(g.lng);
-      const band = this.bandOf(slot);
-      if (band !== undefined) {
-        let p = this.latBands.get(band);
-        if (!p) this.latBands.set(band, (p = { list: new Int32Array(16), n: 0 }));
+      const cell = this.cellOf(slot);
+      if (cell !== undefined) {
+        let p = this.geoCells.get(cell);
+        if (!p) this.geoCells.set(cell, (p = { list: new Int32Array(16), n: 0 }));
         if (p.n === p.list.length) p.list = grow(p.list, p.n + 1);
         p.list[p.n++] = slot;
       }
@@ -503,25 +581,34 @@ export class EmbeddedIndex {
       this.forgetTextMatches();
       this.text.discard(slot); // the slot (MiniSearch's id) may be used again right away
       for (const column of this.columns.values()) column.clear(slot);
-      const band = this.bandOf(slot);
-      if (band !== undefined) {
-        const p = this.latBands.get(band)!;
+      const cell = this.cellOf(slot);
+      if (cell !== undefined) {
+        const p = this.geoCells.get(cell)!;
         const i = p.list.subarray(0, p.n).indexOf(slot);
         p.list[i] = p.list[--p.n]!;
       }
       this.geoState[slot] = 0;
       this.docs[slot] = undefined;
+      for (const term of this.slotTerms[slot]?.terms ?? []) {
+        const left = this.documentFrequency.get(term)! - 1;
+        if (left > 0) this.documentFrequency.set(term, left);
+        else {
+          this.documentFrequency.delete(term);
+          this.vocabulary.delete(term);
+        }
+      }
+      this.slotTerms[slot] = undefined;
       this.slotOf.delete(id);
       this.free.push(slot);
     }
   }
 
-  /** The latitude band of a slot that a radius filter can match (numeric, finite point), else undefined. */
-  private bandOf(slot: number): number | undefined {
+  /** The geo cell of a slot that a radius filter can match (numeric, finite point), else undefined. */
+  private cellOf(slot: number): number | undefined {
     const lat = this.lat[slot]!;
-    return this.geoState[slot] === 2 && Number.isFinite(lat) && Number.isFinite(this.lng[slot]!)
-      ? Math.floor(lat / LAT_BAND)
-      : undefined;
+    const lng = this.lng[slot]!;
+    if (this.geoState[slot] !== 2 || !Number.isFinite(lat) || !Number.isFinite(lng)) return undefined;
+    return geoCell(Math.floor(lat / GEO_CELL), Math.floor(lng / GEO_CELL));
   }
 
   // -------------------------------------------------------------------------
@@ -587,24 +674,11 @@ export class EmbeddedIndex {
   }
 
   /**
-   * Runs a query on MiniSearch: per query word its exact form (fuzzy within the word's typo
-   * budget, prefix for the last word unless the query ends with a space) OR its synonyms
-   * (phrases as AND); the words combined with AND for matching strategy "all", else OR.
-   * Returns the query words, MiniSearch's results and, per word form of a document, which
+   * A query prepared for matching: the query words with their exact and synonym alternatives,
+   * the phrases (multi-word alternatives) and `usesOf`: per word form of a document, which
    * query words it satisfies (typo variants and prefix completions classified on demand).
    */
-  private runText(
-    q: string,
-    strategy: "last" | "all",
-    predicate?: Predicate,
-  ): {
-    slots: Slot[];
-    results: TextResult[];
-    usesOf: (term: string) => TermUse[];
-    phrases: Array<TermUse & { tokens: string[] }>;
-    /** The share of the documents the words touched that passed the filter (1 without one). */
-    passRate: number;
-  } {
+  private prepareText(q: string): PreparedText {
     const slots = this.baseSlots(q);
     const prefixLast = !/\s$/.test(q);
     const uses = new Map<string, TermUse[]>();
@@ -645,17 +719,39 @@ export class EmbeddedIndex {
       }
       return uses.get(term)!;
     };
-    if (!slots.length) return { slots, results: [], usesOf, phrases, passRate: 1 };
+    return { slots, prefixLast, usesOf, phrases };
+  }
+
+  /**
+   * Runs a prepared query on MiniSearch: per query word its exact form (fuzzy within the word's
+   * typo budget, prefix for the last word unless the query ends with a space) OR its synonyms
+   * (phrases as AND); the words combined with AND for matching strategy "all", else OR.
+   */
+  private runText(
+    prepared: PreparedText,
+    strategy: "last" | "all",
+    predicate?: Predicate,
+  ): {
+    results: TextResult[];
+    /** The share of the documents the words touched that passed the filter (1 without one). */
+    passRate: number;
+  } {
+    const { slots, prefixLast, usesOf, phrases } = prepared;
+    if (!slots.length) return { results: [], passRate: 1 };
+    const last = slots.length - 1;
     const query: TextQuery = {
       combineWith: strategy === "all" ? "AND" : "OR",
       queries: slots.map((slot, s): TextQuery => {
         // MiniSearch's fuzzy is Levenshtein distance; Meilisearch (and `typoCost`) count a
-        // swap of two letters as one typo, which is two Levenshtein edits: ask MiniSearch for
-        // twice the budget, `typoCost` keeps only the forms within it.
-        const fuzzy = this.budgetOf(slot.word) * 2;
+        // swap of two letters as one typo, which is two Levenshtein edits. Every form within
+        // the budget is found by the word within the budget plus its letter swaps (see
+        // `swapVariants`); `typoCost` keeps only the forms within it.
+        const budget = this.budgetOf(slot.word);
         const queries: TextQuery[] = [
-          { queries: [slot.word], fuzzy: fuzzy || false, prefix: prefixLast && s === last },
+          { queries: [slot.word], fuzzy: budget || false, prefix: prefixLast && s === last },
         ];
+        for (const variant of swapVariants(slot.word, budget))
+          queries.push({ queries: [variant.term], fuzzy: variant.fuzzy || false });
         const seen = new Set([slot.word]);
         for (const alt of slot.alternatives) {
           if (alt.tokens.length > 1) queries.push({ combineWith: "AND", queries: alt.tokens });
@@ -694,7 +790,7 @@ export class EmbeddedIndex {
     };
     const results = this.text.search(query, { boostDocument });
     const passRate = inFilter + outFilter ? inFilter / (inFilter + outFilter) : 1;
-    return { slots, results, usesOf, phrases, passRate };
+    return { results, passRate };
   }
 
   /**
@@ -703,27 +799,46 @@ export class EmbeddedIndex {
    * this matching strategy) is worked out once WITHOUT the filter and kept until the index
    * changes: paging, other filters, facets and sort over the same words reuse it (a common word
    * with its synonyms scans tens of thousands of postings in MiniSearch; the filter is a cheap
-   * pass over the matches). A query text seen for the first time (a matcher's query built from
-   * one vacancy), or the second time when its filter kept only a small share of its matches,
-   * is run with the filter inside MiniSearch and not kept.
+   * pass over the matches). A query text seen for the first time, or the second time when its
+   * filter kept only a small share of its matches, is run with the filter inside MiniSearch and
+   * not kept. Before all that (unless the text is kept already): when the query's words have
+   * many documents and the filter lets only a few through (a matcher's hard constraints and
+   * radius), those few documents' own word forms are matched, every time: cheap, and no
+   * full-text pass over a common word each time the index changes.
    * `filtered` says whether the filter has been applied already.
    */
   private textMatches(
     q: string,
     strategy: "last" | "all",
+    filter: Filter | undefined,
     predicate: Predicate | undefined,
+    narrow?: (limit: number) => SlotList | undefined,
   ): { matches: TextMatches; filtered: boolean } {
     const key = `${strategy}\u0000${q}`;
-    const hit = this.textCache.get(key);
-    if (hit) {
-      // most recently used last
-      this.textCache.delete(key);
-      this.textCache.set(key, hit);
-      return { matches: hit, filtered: false };
+    const hit = this.keptTextMatches(key);
+    if (hit) return { matches: hit, filtered: false };
+    let prepared: PreparedText | undefined;
+    // A narrow filter over words with many documents: the passing documents' own word forms
+    // (kept for this filter: the next page of the same search reads them again).
+    if (predicate && narrow && this.textPath !== "postings") {
+      const filteredKey = `${key}\u0000${JSON.stringify(filter)}`;
+      const kept = this.keptTextMatches(filteredKey);
+      if (kept) return { matches: kept, filtered: true };
+      prepared = this.prepareText(q);
+      const postings = this.textPath === "documents" ? Infinity : this.postingsEstimate(prepared.slots);
+      if (postings > DIRECT_TEXT_MIN_POSTINGS) {
+        const within = narrow(Math.min(postings, DIRECT_TEXT_MAX_DOCUMENTS));
+        if (within) {
+          const matches = this.computeTextMatches(prepared, strategy, predicate, within);
+          this.keepTextMatches(filteredKey, matches);
+          return { matches, filtered: true };
+        }
+      }
     }
+    prepared ??= this.prepareText(q);
     const seen = this.textSeen.get(key);
     if (predicate && !(seen && (seen.count >= 2 || seen.passRate >= TEXT_CACHE_MIN_PASS_RATE))) {
-      const matches = this.computeTextMatches(q, strategy, predicate);
+      const matches = this.computeTextMatches(prepared, strategy, predicate);
       if (this.textSeen.size >= TEXT_CACHE_QUERIES * 4) this.textSeen.clear();
       this.textSeen.set(key, {
         count: (seen?.count ?? 0) + 1,
@@ -731,7 +846,23 @@ export class EmbeddedIndex {
       });
       return { matches, filtered: true };
     }
-    const value = this.computeTextMatches(q, strategy, undefined);
+    const value = this.computeTextMatches(prepared, strategy, undefined);
+    this.keepTextMatches(key, value);
+    return { matches: value, filtered: !predicate };
+  }
+
+  /** Kept text matches (then the most recently used), or undefined. */
+  private keptTextMatches(key: string): TextMatches | undefined {
+    const hit = this.textCache.get(key);
+    if (hit) {
+      this.textCache.delete(key);
+      this.textCache.set(key, hit);
+    }
+    return hit;
+  }
+
+  /** Keeps text matches until the index changes, the least recently used going first when full. */
+  private keepTextMatches(key: string, value: TextMatches) {
     this.textCache.set(key, value);
     this.textCacheEntries += value.n;
     for (const [oldKey, old] of this.textCache) {
@@ -740,7 +871,18 @@ export class EmbeddedIndex {
       this.textCache.delete(oldKey);
       this.textCacheEntries -= old.n;
     }
-    return { matches: value, filtered: !predicate };
+  }
+
+  /**
+   * Roughly how many postings MiniSearch would read for a query: the documents that hold each
+   * query word or a word of its synonyms (typo variants and completions not counted).
+   */
+  private postingsEstimate(slots: Slot[]): number {
+    let total = 0;
+    for (const slot of slots) {
+      for (const alt of slot.alternatives) for (const token of alt.tokens) total += this.documentFrequency.get(token) ?? 0;
+    }
+    return total;
   }
 
   private forgetTextMatches() {
@@ -748,56 +890,54 @@ export class EmbeddedIndex {
     this.textCacheEntries = 0;
   }
 
-  private computeTextMatches(q: string, strategy: "last" | "all", predicate: Predicate | undefined): TextMatches {
-    const { slots, results, usesOf, phrases, passRate } = this.runText(q, strategy, predicate);
+  /**
+   * The text matches of a query with their ranking values (words matched, typos, best
+   * attribute, exact words). From MiniSearch's results, or, for the slots in `within` (the few
+   * documents a narrow filter lets through), from each document's own word forms: the same
+   * values, without reading the postings of every document that has a query word.
+   */
+  private computeTextMatches(
+    prepared: PreparedText,
+    strategy: "last" | "all",
+    predicate: Predicate | undefined,
+    within?: SlotList,
+  ): TextMatches {
+    const { slots, usesOf, phrases } = prepared;
+    const ran = within ? undefined : this.runText(prepared, strategy, predicate);
+    const capacity = within ? within.n : ran!.results.length;
     const out: TextMatches = {
       queryWords: slots.length,
-      passRate,
+      passRate: ran?.passRate ?? 1,
       n: 0,
-      matched: new Int32Array(results.length),
-      words: new Uint8Array(results.length),
-      typos: new Uint16Array(results.length),
-      attribute: new Uint8Array(results.length),
-      exact: new Uint8Array(results.length),
+      matched: new Int32Array(capacity),
+      words: new Uint8Array(capacity),
+      typos: new Uint16Array(capacity),
+      attribute: new Uint8Array(capacity),
+      exact: new Uint8Array(capacity),
     };
     if (!slots.length) return out;
     const attrCount = Math.max(1, this.settings.searchableAttributes.length);
     // Per query word the best way each document matches it:
     // typos × 128 + (exact ? 0 : 64) + attribute (lower is better).
-    const fieldCode = this.fieldCode;
     const keys = new Uint16Array(slots.length);
-    const codeOf = (fields: string[]) => {
-      let code = Infinity;
-      for (const field of fields) {
-        const c = fieldCode.get(field)!;
-        if (c < code) code = c;
+    const useTerm = (term: string, code: number) => {
+      for (const use of usesOf(term)) {
+        const key = use.typos * 128 + (use.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
+        if (key < keys[use.slot]!) keys[use.slot] = key;
       }
-      return code;
     };
-    for (const r of results) {
-      keys.fill(NO_KEY);
-      const match = r.match;
-      for (const term in match) {
-        const termUses = usesOf(term);
-        if (!termUses.length) continue;
-        const code = codeOf(match[term]!);
-        for (const use of termUses) {
-          const key = use.typos * 128 + (use.exact && (code & 1) === 0 ? 0 : 64) + (code >> 1);
-          if (key < keys[use.slot]!) keys[use.slot] = key;
-        }
-      }
-      // a phrase: every token present; attribute = the worst one, a part makes it inexact
+    // a phrase: every token present; attribute = the worst one, a part makes it inexact
+    const usePhrases = (codeOfToken: (token: string) => number | undefined) => {
       for (const phrase of phrases) {
         let attr = -1;
         let part = 0;
         let all = true;
         for (const token of phrase.tokens) {
-          const fields = match[token];
-          if (!fields) {
+          const code = codeOfToken(token);
+          if (code === undefined) {
             all = false;
             break;
           }
-          const code = codeOf(fields);
           if (code >> 1 > attr) attr = code >> 1;
           part |= code & 1;
         }
@@ -805,6 +945,8 @@ export class EmbeddedIndex {
         const key = phrase.typos * 128 + (phrase.exact && !part ? 0 : 64) + attr;
         if (key < keys[phrase.slot]!) keys[phrase.slot] = key;
       }
+    };
+    const finish = (docSlot: number) => {
       let w = 0;
       let t = 0;
       let e = 0;
@@ -823,26 +965,60 @@ export class EmbeddedIndex {
         if ((key & 63) < bestAttr) bestAttr = key & 63;
         if (prefixOpen) matchedPrefix++;
       }
-      if (strategy === "all" && w < slots.length) continue;
+      if (strategy === "all" && w < slots.length) return;
       if (strategy === "last") {
-        if (matchedPrefix === 0) continue;
+        if (matchedPrefix === 0) return;
         w = matchedPrefix;
       }
       const i = out.n++;
-      out.matched[i] = r.id as number;
+      out.matched[i] = docSlot;
       out.words[i] = w;
       out.typos[i] = t;
       out.attribute[i] = bestAttr === Infinity ? attrCount : bestAttr;
       out.exact[i] = e;
+    };
+    if (ran) {
+      const fieldCode = this.fieldCode;
+      const codeOf = (fields: string[]) => {
+        let code = Infinity;
+        for (const field of fields) {
+          const c = fieldCode.get(field)!;
+          if (c < code) code = c;
+        }
+        return code;
+      };
+      for (const r of ran.results) {
+        keys.fill(NO_KEY);
+        const match = r.match;
+        for (const term in match) useTerm(term, codeOf(match[term]!));
+        usePhrases((token) => (match[token] ? codeOf(match[token]!) : undefined));
+        finish(r.id as number);
+      }
+    } else {
+      for (let k = 0; k < within!.n; k++) {
+        const slot = within!.list[k]!;
+        const own = this.slotTerms[slot];
+        if (!own) continue;
+        keys.fill(NO_KEY);
+        const { terms, codes } = own;
+        for (let i = 0; i < terms.length; i++) useTerm(terms[i]!, codes[i]!);
+        if (phrases.length)
+          usePhrases((token) => {
+            const i = terms.indexOf(token);
+            return i < 0 ? undefined : codes[i];
+          });
+        finish(slot);
+      }
     }
     return out;
   }
 
   /** The query words with every alternative the index has for them (synonyms, typo variants, completions). */
   analyseQuery(q: string): Slot[] {
-    const { slots, results, usesOf } = this.runText(q, "last");
-    for (const r of results) for (const term of r.terms) usesOf(term);
-    return slots;
+    const prepared = this.prepareText(q);
+    const { results } = this.runText(prepared, "last");
+    for (const r of results) for (const term of r.terms) prepared.usesOf(term);
+    return prepared.slots;
   }
 
   // -------------------------------------------------------------------------
@@ -853,10 +1029,19 @@ export class EmbeddedIndex {
     const fallback: Predicate = (slot) => matchesFilter(this.docs[slot]!, node);
     switch (node.op) {
       case "and": {
-        // cheap and selective first: the geo box, then the rest in the given order
-        const parts = [...node.filters]
-          .sort((a, b) => Number(b.op === "geoRadius") - Number(a.op === "geoRadius"))
-          .map((x) => this.compile(x));
+        // cheap and selective first: the geo box, then the rest in the given order, the
+        // exact distance (trigonometry) last, for the few documents everything else let through
+        const boxes: Predicate[] = [];
+        const rest: Predicate[] = [];
+        const exact: Predicate[] = [];
+        for (const x of node.filters) {
+          if (x.op === "geoRadius") {
+            const geo = this.compileGeoRadius(x);
+            boxes.push(geo.box);
+            exact.push(geo.exact);
+          } else rest.push(this.compile(x));
+        }
+        const parts = [...boxes, ...rest, ...exact];
         if (parts.length === 0) return () => true;
         if (parts.length === 1) return parts[0]!;
         if (parts.length === 2) {
@@ -943,23 +1128,33 @@ export class EmbeddedIndex {
         };
       }
       case "geoRadius": {
-        const { lat: lat0, lng: lng0, distanceMeters } = node;
-        // A box that holds the whole circle (with a margin), then the exact haversine.
-        const { latMargin, lngMargin } = geoBox(node);
-        const { geoState, lat, lng } = this;
-        return (slot) => {
-          if (geoState[slot] !== 2) return false;
-          const a = lat[slot]!;
-          if (Math.abs(a - lat0) > latMargin) return false;
-          if (lngMargin !== Infinity) {
-            let dl = Math.abs(lng[slot]! - lng0);
-            if (dl > 180) dl = 360 - dl;
-            if (dl > lngMargin) return false;
-          }
-          return haversineMeters(lat0, lng0, a, lng[slot]!) <= distanceMeters;
-        };
+        const { box, exact } = this.compileGeoRadius(node);
+        return (slot) => box(slot) && exact(slot);
       }
     }
+  }
+
+  /**
+   * `_geoRadius` as two predicates, both needed: a box that holds the whole circle (with a
+   * margin; cheap) and the exact haversine distance.
+   */
+  private compileGeoRadius(node: Extract<Filter, { op: "geoRadius" }>): { box: Predicate; exact: Predicate } {
+    const { lat: lat0, lng: lng0, distanceMeters } = node;
+    const { latMargin, lngMargin } = geoBox(node);
+    const { geoState, lat, lng } = this;
+    return {
+      box: (slot) => {
+        if (geoState[slot] !== 2) return false;
+        if (Math.abs(lat[slot]! - lat0) > latMargin) return false;
+        if (lngMargin !== Infinity) {
+          let dl = Math.abs(lng[slot]! - lng0);
+          if (dl > 180) dl = 360 - dl;
+          if (dl > lngMargin) return false;
+        }
+        return true;
+      },
+      exact: (slot) => geoState[slot] === 2 && haversineMeters(lat0, lng0, lat[slot]!, lng[slot]!) <= distanceMeters,
+    };
   }
 
   /** `field = b` (`anyEquals` of search/filter.ts) over a column. */
@@ -1053,7 +1248,9 @@ export class EmbeddedIndex {
     });
 
     const predicate = filter ? this.compile(filter) : undefined;
-    const text = q.trim() ? this.textMatches(q, strategy, predicate) : undefined;
+    const text = q.trim()
+      ? this.textMatches(q, strategy, filter, predicate, (limit) => this.passing(filter, predicate!, limit))
+      : undefined;
     const queryWords = text?.matches.queryWords ?? 0;
     const attrCount = Math.max(1, this.settings.searchableAttributes.length);
 
@@ -1091,23 +1288,12 @@ export class EmbeddedIndex {
         }
       }
     } else {
-      const radius = findGeoRadius(filter);
-      const bands = radius ? this.bandsWithin(radius) : undefined;
-      if (bands) {
-        // only the latitude bands the radius reaches (the predicate still checks everything)
-        for (const p of bands) {
-          for (let k = 0; k < p.n; k++) {
-            const slot = p.list[k]!;
-            if (predicate!(slot)) push(slot, 0, 0, 0, 0);
-          }
-        }
-      } else {
-        const docs = this.docs;
-        for (let slot = 0; slot < docs.length; slot++) {
-          if (docs[slot] === undefined || (predicate && !predicate(slot))) continue;
-          push(slot, 0, 0, 0, 0);
-        }
-      }
+      // no query words: every document through the filter, all ranking values 0
+      ({ list: matched, n } = this.passing(filter, predicate, Infinity)!);
+      words = new Uint8Array(n);
+      typos = new Uint16Array(n);
+      attribute = new Uint8Array(n);
+      exact = new Uint8Array(n);
     }
 
     // 2. Distances from the sort point or the radius centre.
@@ -1186,20 +1372,64 @@ export class EmbeddedIndex {
     };
   }
 
-  /** The latitude bands a radius can reach (undefined: too many, scan everything). */
-  private bandsWithin(radius: {
-    lat: number;
-    lng: number;
-    distanceMeters: number;
-  }): Postings[] | undefined {
-    const { latMargin } = geoBox(radius);
-    const from = Math.floor((radius.lat - latMargin) / LAT_BAND);
-    const to = Math.floor((radius.lat + latMargin) / LAT_BAND);
-    if (!(to - from <= this.latBands.size)) return undefined; // also NaN
+  /**
+   * The slots of the documents that pass the filter, or undefined as soon as there are more
+   * than `limit`. A radius filter visits only the geo cells it reaches (the predicate
+   * still checks everything).
+   */
+  private passing(filter: Filter | undefined, predicate: Predicate | undefined, limit: number): SlotList | undefined {
+    const out: SlotList = { list: new Int32Array(64), n: 0 };
+    const add = (slot: number) => {
+      if (out.n === out.list.length) out.list = grow(out.list, out.n + 1);
+      out.list[out.n++] = slot;
+      return out.n <= limit;
+    };
+    const radius = findGeoRadius(filter);
+    const bands = radius ? this.cellsWithin(radius) : undefined;
+    if (bands) {
+      for (const p of bands) {
+        for (let k = 0; k < p.n; k++) {
+          const slot = p.list[k]!;
+          if (predicate!(slot) && !add(slot)) return undefined;
+        }
+      }
+    } else {
+      const docs = this.docs;
+      for (let slot = 0; slot < docs.length; slot++) {
+        if (docs[slot] === undefined || (predicate && !predicate(slot))) continue;
+        if (!add(slot)) return undefined;
+      }
+    }
+    return out;
+  }
+
+  /** The geo cells a radius can reach (undefined: no usable centre, scan everything). */
+  private cellsWithin(radius: { lat: number; lng: number; distanceMeters: number }): Postings[] | undefined {
+    const { latMargin, lngMargin } = geoBox(radius);
+    const rowFrom = Math.floor((radius.lat - latMargin) / GEO_CELL);
+    const rowTo = Math.floor((radius.lat + latMargin) / GEO_CELL);
+    if (!Number.isFinite(rowFrom) || !Number.isFinite(rowTo)) return undefined;
+    // an unbounded width (a circle around a pole) or one all around: every column
+    const columnFrom = Number.isFinite(lngMargin) ? Math.floor((radius.lng - lngMargin) / GEO_CELL) : 0;
+    const columnTo = Number.isFinite(lngMargin) ? Math.floor((radius.lng + lngMargin) / GEO_CELL) : GEO_COLUMNS;
+    if (!Number.isFinite(columnFrom) || !Number.isFinite(columnTo)) return undefined;
+    const columns = Math.min(columnTo - columnFrom + 1, GEO_COLUMNS);
     const out: Postings[] = [];
-    for (let band = from; band <= to; band++) {
-      const p = this.latBands.get(band);
-      if (p?.n) out.push(p);
+    if ((rowTo - rowFrom + 1) * columns <= this.geoCells.size) {
+      for (let row = rowFrom; row <= rowTo; row++) {
+        for (let c = 0; c < columns; c++) {
+          const p = this.geoCells.get(geoCell(row, columnFrom + c));
+          if (p?.n) out.push(p);
+        }
+      }
+    } else {
+      // fewer cells hold documents than the box has: pick those inside it
+      for (const [key, p] of this.geoCells) {
+        const row = Math.floor(key / GEO_COLUMNS);
+        const column = key - row * GEO_COLUMNS;
+        const offset = (((column - columnFrom) % GEO_COLUMNS) + GEO_COLUMNS) % GEO_COLUMNS;
+        if (p.n && row >= rowFrom && row <= rowTo && offset < columns) out.push(p);
+      }
     }
     return out;
   }
@@ -1506,4 +1736,31 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
 export function createEmbeddedEngine(options?: EmbeddedEngineOptions): EmbeddedSearchEngine {
   return new EmbeddedSearchEngine(options);
+}
+
+/**
+ * The forms to look up besides a query word (with Levenshtein distance `budget` around the
+ * word itself) so that every word within `budget` typos, a swap of two neighbouring letters
+ * counting as one, is found: optimal string alignment never edits a letter twice, so a word
+ * with one swap and other edits is within `budget - 1` edits of the word with that swap, and
+ * one with two swaps (budget 2) is exactly the word with both. Far fewer index words than
+ * asking MiniSearch for twice the budget in Levenshtein edits, whose extra candidates
+ * `typoCost` would throw away after MiniSearch had read their documents.
+ */
+export function swapVariants(word: string, budget: number): Array<{ term: string; fuzzy: number }> {
+  if (budget < 1) return [];
+  const swap = (w: string, i: number) => w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2);
+  const out = new Map<string, number>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    const once = swap(word, i);
+    if (once !== word) out.set(once, Math.max(out.get(once) ?? 0, budget - 1));
+    if (budget < 2) continue;
+    for (let j = i + 2; j + 1 < word.length; j++) {
+      if (once[j] === once[j + 1]) continue;
+      const twice = swap(once, j);
+      if (twice !== word && !out.has(twice)) out.set(twice, 0);
+    }
+  }
+  return [...out].map(([term, fuzzy]) => ({ term, fuzzy }));
 }
