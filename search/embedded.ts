@@ -357,6 +357,8 @@ export class EmbeddedIndex {
   /** Text matches by matching strategy + query text (+ filter: a narrow filter's), least recently used first (see `textMatches`). */
   private readonly textCache = new Map<string, TextMatches>();
   private textCacheEntries = 0;
+  /** Per filter object, the documents that pass it (see `passing`); forgotten when the index changes. */
+  private passingKept = new WeakMap<Filter, SlotList>();
   /** Query texts seen before: how often, and the largest share of their matches a filter let through. */
   private readonly textSeen = new Map<string, { count: number; passRate: number }>();
   /**
@@ -888,6 +890,7 @@ export class EmbeddedIndex {
   private forgetTextMatches() {
     if (this.textCache.size) this.textCache.clear();
     this.textCacheEntries = 0;
+    this.passingKept = new WeakMap();
   }
 
   /**
@@ -1374,32 +1377,46 @@ export class EmbeddedIndex {
 
   /**
    * The slots of the documents that pass the filter, or undefined as soon as there are more
-   * than `limit`. A radius filter visits only the geo cells it reaches (the predicate
-   * still checks everything).
+   * than `limit`. A radius filter visits only the geo cells it reaches (the predicate still
+   * checks everything). The answer is kept per filter object until the index changes: the
+   * matcher asks several things under the same constraints (an AND with them first reads
+   * only their documents).
    */
   private passing(filter: Filter | undefined, predicate: Predicate | undefined, limit: number): SlotList | undefined {
+    const known = filter && this.passingKept.get(filter);
+    if (known) return known.n <= limit ? known : undefined;
     const out: SlotList = { list: new Int32Array(64), n: 0 };
     const add = (slot: number) => {
       if (out.n === out.list.length) out.list = grow(out.list, out.n + 1);
       out.list[out.n++] = slot;
       return out.n <= limit;
     };
-    const radius = findGeoRadius(filter);
-    const bands = radius ? this.cellsWithin(radius) : undefined;
-    if (bands) {
-      for (const p of bands) {
-        for (let k = 0; k < p.n; k++) {
-          const slot = p.list[k]!;
-          if (predicate!(slot) && !add(slot)) return undefined;
-        }
+    const first = filter?.op === "and" ? filter.filters[0] : undefined;
+    const within = first && findGeoRadius(first) ? this.passing(first, this.compile(first), Infinity) : undefined;
+    if (within) {
+      for (let k = 0; k < within.n; k++) {
+        const slot = within.list[k]!;
+        if (predicate!(slot) && !add(slot)) return undefined;
       }
     } else {
-      const docs = this.docs;
-      for (let slot = 0; slot < docs.length; slot++) {
-        if (docs[slot] === undefined || (predicate && !predicate(slot))) continue;
-        if (!add(slot)) return undefined;
+      const radius = findGeoRadius(filter);
+      const cells = radius ? this.cellsWithin(radius) : undefined;
+      if (cells) {
+        for (const p of cells) {
+          for (let k = 0; k < p.n; k++) {
+            const slot = p.list[k]!;
+            if (predicate!(slot) && !add(slot)) return undefined;
+          }
+        }
+      } else {
+        const docs = this.docs;
+        for (let slot = 0; slot < docs.length; slot++) {
+          if (docs[slot] === undefined || (predicate && !predicate(slot))) continue;
+          if (!add(slot)) return undefined;
+        }
       }
     }
+    if (filter) this.passingKept.set(filter, out);
     return out;
   }
 
