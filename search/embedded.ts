@@ -364,12 +364,13 @@ export class EmbeddedIndex {
   /**
    * Per slot the word forms MiniSearch indexed for it, each with the best field code it is
    * in (see `fieldCode`): what a narrow filter's text matching reads instead of MiniSearch's
-   * postings (see `computeTextMatches`). Word forms are shared through `vocabulary`.
+   * postings (see `computeTextMatches`). The word forms are the strings the stem and compound
+   * caches hand out, so mostly shared.
    */
   private slotTerms: Array<{ terms: string[]; codes: Uint8Array } | undefined> = [];
-  private readonly vocabulary = new Map<string, string>();
   /** The word forms of the document being added (MiniSearch's processTerm fills it). */
   private collecting: Map<string, number> | undefined;
+  private readonly collected = new Map<string, number>();
   /** Per word form, how many documents hold it. */
   private readonly documentFrequency = new Map<string, number>();
 
@@ -466,7 +467,7 @@ export class EmbeddedIndex {
 
   /** How many distinct word forms the documents hold now (a removed document's go with it). */
   get vocabularySize(): number {
-    return this.vocabulary.size;
+    return this.documentFrequency.size;
   }
 
   get(id: string): BaseDocument | undefined {
@@ -519,16 +520,15 @@ export class EmbeddedIndex {
     return out;
   }
 
-  /** A document's word forms as kept per slot (shared strings, their document frequencies counted). */
+  /** A document's word forms as kept per slot, their document frequencies counted. */
   private keepTerms(best: Map<string, number>): { terms: string[]; codes: Uint8Array } {
     const terms: string[] = [];
     const codes = new Uint8Array(best.size);
+    const df = this.documentFrequency;
     for (const [term, code] of best) {
-      let shared = this.vocabulary.get(term);
-      if (shared === undefined) this.vocabulary.set(term, (shared = term));
-      this.documentFrequency.set(shared, (this.documentFrequency.get(shared) ?? 0) + 1);
+      df.set(term, (df.get(term) ?? 0) + 1);
       codes[terms.length] = code;
-      terms.push(shared);
+      terms.push(term);
     }
     return { terms, codes };
   }
@@ -556,10 +556,11 @@ export class EmbeddedIndex {
     this.slotOf.set(doc.id, slot);
     this.seq[slot] = this.nextSeq++;
     this.forgetTextMatches();
-    this.collecting = new Map();
+    const collected = (this.collecting = this.collected);
+    collected.clear();
     this.text.add(this.textDocument(slot, doc));
-    this.slotTerms[slot] = this.keepTerms(this.collecting);
     this.collecting = undefined;
+    this.slotTerms[slot] = this.keepTerms(collected);
     const g = doc._geo as { lat?: unknown; lng?: unknown } | undefined;
     if (g) {
       this.geoState[slot] = typeof g.lat === "number" && typeof g.lng === "number" ? 2 : 1;
@@ -594,10 +595,7 @@ export class EmbeddedIndex {
       for (const term of this.slotTerms[slot]?.terms ?? []) {
         const left = this.documentFrequency.get(term)! - 1;
         if (left > 0) this.documentFrequency.set(term, left);
-        else {
-          this.documentFrequency.delete(term);
-          this.vocabulary.delete(term);
-        }
+        else this.documentFrequency.delete(term);
       }
       this.slotTerms[slot] = undefined;
       this.slotOf.delete(id);
