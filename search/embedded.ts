@@ -48,14 +48,16 @@ import { compoundParts, editDistance, stem, tokenize, typoBudget, words as words
  * - Facets are counted over the matching slots from the columns; ranking keeps only the top
  *   `offset + limit` with a bounded heap; only the page is projected (copied).
  *
- * A text query is one MiniSearch query tree: per query word its form with `fuzzy` (twice the
- * word's typo budget in Levenshtein edits, so a swap of two letters, one typo for Meilisearch,
- * is found), `prefix` on the last word unless the query ends with a space, OR its synonyms
- * (multi-word ones as AND); the words combined with AND for matching strategy "all", else OR.
- * MiniSearch's `boostDocument` returns 0 for documents outside the filter and for word forms
- * beyond the typo budget, so those never become results. The ranking does not use MiniSearch's
- * BM25 score: from each result's match info (word form → fields) the engine derives
- * Meilisearch's ranking values per document and applies the ranking rules.
+ * A text query is one MiniSearch query tree: per query word its form with `fuzzy` (the word's
+ * typo budget in Levenshtein edits) and its letter-swap variants (a swap of two letters is one
+ * typo for Meilisearch, two edits for Levenshtein; see `swapVariants`), `prefix` on the last
+ * word unless the query ends with a space, OR its synonyms (multi-word ones as AND); the words
+ * combined with AND for matching strategy "all", else OR. MiniSearch's `boostDocument` returns
+ * 0 for documents outside the filter and for word forms beyond the typo budget, so those never
+ * become results. The ranking does not use MiniSearch's BM25 score: from each result's match
+ * info (word form → fields) the engine derives Meilisearch's ranking values per document and
+ * applies the ranking rules. A narrow filter over common words skips MiniSearch: the same
+ * values come from the word forms kept per document (see `textMatches`).
  *
  * Query semantics: Meilisearch's ranking rules in the settings' order (words, typo, attribute,
  * sort, exactness, custom `field:asc|desc`), typo tolerance by word length (0 typos under 5
