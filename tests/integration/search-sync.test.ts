@@ -4,7 +4,7 @@ import { candidates, searchOutbox, vacancies } from "#db/schema";
 import { candidateIndexSettings, vacancyIndexSettings } from "#search/documents";
 import { EmbeddedSearchEngine } from "#search/embedded";
 import { SearchEngineError, type BaseDocument, type IndexName } from "#search/engine";
-import { loadAllIntoEngine, processSearchOutbox } from "#search/sync.server";
+import { allDocuments, loadAllIntoEngine, processSearchOutbox } from "#search/sync.server";
 import { useTestDatabase } from "#tests/support/db";
 import { createCandidate, createMember, createVacancy } from "#tests/support/factories";
 
@@ -132,5 +132,28 @@ describe("search outbox worker", () => {
     for (const value of [identity.firstName, identity.lastName, identity.phone, identity.email, identity.dateOfBirth]) {
       expect(text).not.toContain(value!);
     }
+  });
+
+  it("reads every public document once, page by page in id order, whatever the page size", async () => {
+    const coach = await createMember(t.db, { role: "coach" });
+    const published: string[] = [];
+    for (let i = 0; i < 4; i++) published.push((await createCandidate(t.db, { coach })).candidate.id);
+    await createCandidate(t.db, { coach, candidate: { status: "paused" } });
+    const employer = await createMember(t.db, { role: "employer_owner" });
+    for (let i = 0; i < 3; i++) await createVacancy(t.db, { organisationId: employer.organisation.id });
+    await createVacancy(t.db, { organisationId: employer.organisation.id, status: "closed" });
+    const allCandidates = await t.db.select({ id: candidates.id }).from(candidates).where(eq(candidates.status, "published"));
+    const allVacancies = await t.db.select({ id: vacancies.id }).from(vacancies).where(eq(vacancies.status, "open"));
+    const sorted = (ids: string[]) => [...ids].sort();
+    for (const pageSize of [1, 2, 3, 4, 100]) {
+      const pages: string[][] = [];
+      for await (const page of allDocuments(t.db, "candidates", { pageSize })) pages.push(page.map((d) => d.id));
+      expect(pages.flat(), `page size ${pageSize}`).toEqual(sorted(allCandidates.map((c) => c.id)));
+      expect(pages.every((p) => p.length > 0 && p.length <= pageSize)).toBe(true);
+      const vacancyIds: string[] = [];
+      for await (const page of allDocuments(t.db, "vacancies", { pageSize })) vacancyIds.push(...page.map((d) => d.id));
+      expect(vacancyIds, `page size ${pageSize}`).toEqual(sorted(allVacancies.map((v) => v.id)));
+    }
+    expect(published.every((id) => allCandidates.some((c) => c.id === id))).toBe(true);
   });
 });
