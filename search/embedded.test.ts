@@ -33,7 +33,13 @@ function random(seed: number) {
   };
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
-  return { next, int, pick, chance: (p: number) => next() < p, float: (min: number, max: number) => min + next() * (max - min) };
+  return {
+    next,
+    int,
+    pick,
+    chance: (p: number) => next() < p,
+    float: (min: number, max: number) => min + next() * (max - min),
+  };
 }
 
 const SETTINGS: IndexSettings = {
@@ -374,62 +380,105 @@ describe("embedded engine against a document-by-document reference", () => {
   it.each([
     ["through MiniSearch's postings", { textPath: "postings" as const }],
     ["through each passing document's word forms", { textPath: "documents" as const }],
-  ])("finds, counts, ranks and pages exactly like the reference, through writes and deletes (%s)", (_, options) => {
-    const r = random(42);
-    const index = new EmbeddedIndex(SETTINGS, options);
-    let docs: BaseDocument[] = [];
-    let next = 0;
-    let lastFilter: Filter | undefined;
-    const queries = [
-      "",
-      "",
-      "lasser",
-      "lassre ",
-      "heftruck",
-      "magazijn medewerker",
-      "med",
-      "kok chauffeur",
-      "schoonmaakster lasser",
-      "ordrepikcer ",
-      "bankwerker",
-      "inspicient mig",
-    ];
-    for (let round = 0; round < 30; round++) {
-      // writes: new documents, replacements (they move to the end of the insertion order), deletes
-      const batch: BaseDocument[] = [];
-      for (let i = 0; i < r.int(5, 40); i++) {
-        const replace = docs.length && r.chance(0.2);
-        batch.push(randomDoc(r, replace ? r.pick(docs).id : `d${next++}`));
-      }
-      index.upsert(batch);
-      const byId = new Map(batch.map((d) => [d.id, d]));
-      docs = [...docs.filter((d) => !byId.has(d.id)), ...byId.values()];
-      const gone = docs.filter(() => r.chance(0.05)).map((d) => d.id);
-      index.remove([...gone, "not-there"]);
-      docs = docs.filter((d) => !gone.includes(d.id));
+  ])(
+    "finds, counts, ranks and pages exactly like the reference, through writes and deletes (%s)",
+    (_, options) => {
+      const r = random(42);
+      const index = new EmbeddedIndex(SETTINGS, options);
+      let docs: BaseDocument[] = [];
+      let next = 0;
+      let lastFilter: Filter | undefined;
+      const queries = [
+        "",
+        "",
+        "lasser",
+        "lassre ",
+        "heftruck",
+        "magazijn medewerker",
+        "med",
+        "kok chauffeur",
+        "schoonmaakster lasser",
+        "ordrepikcer ",
+        "bankwerker",
+        "inspicient mig",
+      ];
+      for (let round = 0; round < 30; round++) {
+        // writes: new documents, replacements (they move to the end of the insertion order), deletes
+        const batch: BaseDocument[] = [];
+        for (let i = 0; i < r.int(5, 40); i++) {
+          const replace = docs.length && r.chance(0.2);
+          batch.push(randomDoc(r, replace ? r.pick(docs).id : `d${next++}`));
+        }
+        index.upsert(batch);
+        const byId = new Map(batch.map((d) => [d.id, d]));
+        docs = [...docs.filter((d) => !byId.has(d.id)), ...byId.values()];
+        const gone = docs.filter(() => r.chance(0.05)).map((d) => d.id);
+        index.remove([...gone, "not-there"]);
+        docs = docs.filter((d) => !gone.includes(d.id));
 
-      for (let k = 0; k < 12; k++) {
-        const q = r.pick(queries);
-        const sort = r.pick([
-          [],
-          ["publishedAt:desc"],
-          ["rank:asc"],
-          ["label:asc", "publishedAt:asc"],
-          [`_geoPoint(52.5,5.5):asc`],
-          [`_geoPoint(52.1,4.9):desc`, "rank:desc"],
-        ]);
-        const params: SearchParams = {
-          ...(q ? { q } : {}),
-          // the same filter object again now and then (also after writes): what the engine
-          // keeps per filter must give the same answers
-          ...(r.chance(0.8) ? { filter: (lastFilter = lastFilter && r.chance(0.3) ? lastFilter : randomFilter(r)) } : {}),
-          sort,
-          facets: ["status", "tags", "codes", "flag", "n", "nested.x", "_geo"],
-          limit: r.pick([0, 1, 5, 20, 1000]),
-          offset: r.pick([0, 0, 3, 17]),
-          matchingStrategy: r.pick(["last", "all"] as const),
-          showRankingScore: true,
-        };
+        for (let k = 0; k < 12; k++) {
+          const q = r.pick(queries);
+          const sort = r.pick([
+            [],
+            ["publishedAt:desc"],
+            ["rank:asc"],
+            ["label:asc", "publishedAt:asc"],
+            [`_geoPoint(52.5,5.5):asc`],
+            [`_geoPoint(52.1,4.9):desc`, "rank:desc"],
+          ]);
+          const params: SearchParams = {
+            ...(q ? { q } : {}),
+            // the same filter object again now and then (also after writes): what the engine
+            // keeps per filter must give the same answers
+            ...(r.chance(0.8)
+              ? {
+                  filter: (lastFilter = lastFilter && r.chance(0.3) ? lastFilter : randomFilter(r)),
+                }
+              : {}),
+            sort,
+            facets: ["status", "tags", "codes", "flag", "n", "nested.x", "_geo"],
+            limit: r.pick([0, 1, 5, 20, 1000]),
+            offset: r.pick([0, 0, 3, 17]),
+            matchingStrategy: r.pick(["last", "all"] as const),
+            showRankingScore: true,
+          };
+          const got = index.search(params);
+          const want = referenceSearch(index, docs, params);
+          const label = JSON.stringify(params);
+          expect(got.estimatedTotalHits, label).toBe(want.total);
+          expect(
+            got.hits.map((h) => h.id),
+            label,
+          ).toEqual(want.hits.map((h) => h.id));
+          expect(
+            got.hits.map((h) => h._geoDistance),
+            label,
+          ).toEqual(want.hits.map((h) => h.distance));
+          for (const facet of params.facets!) {
+            expect(
+              sortedEntries(got.facetDistribution?.[facet]),
+              `${label} facet ${facet}`,
+            ).toEqual(sortedEntries(want.facetDistribution[facet]));
+          }
+        }
+      }
+      expect(index.size).toBe(docs.length);
+      expect(index.all().map((d) => d.id)).toEqual(docs.map((d) => d.id));
+      // the word forms of replaced and removed documents are forgotten
+      index.remove(docs.map((d) => d.id));
+      expect(index.size).toBe(0);
+      expect(index.vocabularySize).toBe(0);
+    },
+  );
+
+  it.each(["auto", "documents"] as const)(
+    "answers a query that comes back from its kept text matches, and forgets them when the index changes (%s)",
+    (textPath) => {
+      const r = random(7);
+      const index = new EmbeddedIndex(SETTINGS, { textPath });
+      let docs = Array.from({ length: 300 }, (_, i) => randomDoc(r, `d${i}`));
+      index.upsert(docs);
+      const check = (params: SearchParams) => {
         const got = index.search(params);
         const want = referenceSearch(index, docs, params);
         const label = JSON.stringify(params);
@@ -438,67 +487,57 @@ describe("embedded engine against a document-by-document reference", () => {
           got.hits.map((h) => h.id),
           label,
         ).toEqual(want.hits.map((h) => h.id));
-        expect(
-          got.hits.map((h) => h._geoDistance),
-          label,
-        ).toEqual(want.hits.map((h) => h.distance));
-        for (const facet of params.facets!) {
-          expect(sortedEntries(got.facetDistribution?.[facet]), `${label} facet ${facet}`).toEqual(
+        for (const facet of params.facets ?? []) {
+          expect(sortedEntries(got.facetDistribution?.[facet]), `${label} ${facet}`).toEqual(
             sortedEntries(want.facetDistribution[facet]),
           );
         }
+        return got;
+      };
+      const narrow = f.and(f.eq("status", "published"), f.geoRadius(52.5, 5.5, 15_000));
+      const wide = f.eq("status", "published");
+      // first, second and third time with a narrow filter, then wide, then none, then narrow again
+      for (const filter of [narrow, narrow, narrow, wide, undefined, narrow, wide]) {
+        check({
+          q: "heftruck",
+          ...(filter ? { filter } : {}),
+          facets: ["tags", "status"],
+          limit: 50,
+        });
       }
-    }
-    expect(index.size).toBe(docs.length);
-    expect(index.all().map((d) => d.id)).toEqual(docs.map((d) => d.id));
-    // the word forms of replaced and removed documents are forgotten
-    index.remove(docs.map((d) => d.id));
-    expect(index.size).toBe(0);
-    expect(index.vocabularySize).toBe(0);
-  });
+      // the kept matches are shared: a search without a filter must not disturb the next one
+      check({ q: "heftruck", sort: ["rank:asc"], limit: 5, offset: 2 });
+      check({ q: "heftruck", filter: wide, limit: 1000 });
 
-  it("answers a query that comes back from its kept text matches, and forgets them when the index changes", () => {
-    const r = random(7);
-    const index = new EmbeddedIndex(SETTINGS);
-    let docs = Array.from({ length: 300 }, (_, i) => randomDoc(r, `d${i}`));
-    index.upsert(docs);
-    const check = (params: SearchParams) => {
-      const got = index.search(params);
-      const want = referenceSearch(index, docs, params);
-      const label = JSON.stringify(params);
-      expect(got.estimatedTotalHits, label).toBe(want.total);
-      expect(got.hits.map((h) => h.id), label).toEqual(want.hits.map((h) => h.id));
-      for (const facet of params.facets ?? []) {
-        expect(sortedEntries(got.facetDistribution?.[facet]), `${label} ${facet}`).toEqual(
-          sortedEntries(want.facetDistribution[facet]),
-        );
-      }
-      return got;
-    };
-    const narrow = f.and(f.eq("status", "published"), f.geoRadius(52.5, 5.5, 15_000));
-    const wide = f.eq("status", "published");
-    // first, second and third time with a narrow filter, then wide, then none, then narrow again
-    for (const filter of [narrow, narrow, narrow, wide, undefined, narrow, wide]) {
-      check({ q: "heftruck", ...(filter ? { filter } : {}), facets: ["tags", "status"], limit: 50 });
-    }
-    // the kept matches are shared: a search without a filter must not disturb the next one
-    check({ q: "heftruck", sort: ["rank:asc"], limit: 5, offset: 2 });
-    check({ q: "heftruck", filter: wide, limit: 1000 });
-
-    // a new document with the word is found at once, a removed one is gone at once
-    const added = { ...randomDoc(r, "new-heftruck"), title: "Heftruck chauffeur", status: "published" };
-    index.upsert([added]);
-    docs = [...docs, added];
-    expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).toContain("new-heftruck");
-    check({ q: "heftruck", filter: wide, limit: 1000 });
-    index.remove(["new-heftruck"]);
-    docs = docs.filter((d) => d.id !== "new-heftruck");
-    expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).not.toContain("new-heftruck");
-    // the same text with the other matching strategy is a different query
-    check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
-    check({ q: "heftruck lasser", matchingStrategy: "last", limit: 1000 });
-    check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
-  });
+      // a new document with the word is found at once, a removed one is gone at once
+      const added = {
+        ...randomDoc(r, "new-heftruck"),
+        title: "Heftruck chauffeur",
+        status: "published",
+        _geo: { lat: 52.5, lng: 5.5 },
+      };
+      index.upsert([added]);
+      docs = [...docs, added];
+      // the narrow filter first: what was kept for it must be gone, not just outrun
+      expect(check({ q: "heftruck", filter: narrow, limit: 1000 }).hits.map((h) => h.id)).toContain(
+        "new-heftruck",
+      );
+      expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).toContain("new-heftruck");
+      check({ q: "heftruck", filter: wide, limit: 1000 });
+      index.remove(["new-heftruck"]);
+      docs = docs.filter((d) => d.id !== "new-heftruck");
+      expect(
+        check({ q: "heftruck", filter: narrow, limit: 1000 }).hits.map((h) => h.id),
+      ).not.toContain("new-heftruck");
+      expect(check({ q: "heftruck", limit: 1000 }).hits.map((h) => h.id)).not.toContain(
+        "new-heftruck",
+      );
+      // the same text with the other matching strategy is a different query
+      check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
+      check({ q: "heftruck lasser", matchingStrategy: "last", limit: 1000 });
+      check({ q: "heftruck lasser", matchingStrategy: "all", limit: 1000 });
+    },
+  );
 
   it("keeps points just inside the radius (haversine, as the filter semantics say)", () => {
     const index = new EmbeddedIndex(SETTINGS);
@@ -575,7 +614,11 @@ describe("swapVariants", () => {
     for (let i = 1; i <= a.length; i++) {
       const cur = [i];
       for (let j = 1; j <= b.length; j++)
-        cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        cur[j] = Math.min(
+          prev[j]! + 1,
+          cur[j - 1]! + 1,
+          prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        );
       prev = cur;
     }
     return prev[b.length]!;
@@ -600,7 +643,10 @@ describe("swapVariants", () => {
     };
     let checked = 0;
     for (let k = 0; k < 4000; k++) {
-      const word = Array.from({ length: r.int(5, 12) }, () => letters[r.int(0, letters.length - 1)]).join("");
+      const word = Array.from(
+        { length: r.int(5, 12) },
+        () => letters[r.int(0, letters.length - 1)],
+      ).join("");
       const budget = word.length >= 9 ? 2 : 1;
       const target = budget === 2 && r.chance(0.6) ? edit(edit(word)) : edit(word);
       if (editDistance(word, target, budget) > budget) continue;
@@ -632,7 +678,10 @@ describe("geo cells", () => {
       const c = r.pick(centres);
       const near = r.chance(0.7);
       const p = near
-        ? { lat: Math.max(-90, Math.min(90, c.lat + r.float(-0.6, 0.6))), lng: c.lng + r.float(-0.9, 0.9) }
+        ? {
+            lat: Math.max(-90, Math.min(90, c.lat + r.float(-0.6, 0.6))),
+            lng: c.lng + r.float(-0.9, 0.9),
+          }
         : point();
       docs.push({ id: `g${i}`, title: "x", _geo: p });
     }
@@ -644,16 +693,31 @@ describe("geo cells", () => {
       for (const c of centres) {
         for (const metres of [2_000, 25_000, 60_000]) {
           const filter = f.geoRadius(c.lat, c.lng, metres);
-          const got = index.search({ filter, limit: 5000 }).hits.map((h) => h.id).sort();
-          const want = some.filter((d) => matchesFilter(d, filter)).map((d) => d.id).sort();
+          const got = index
+            .search({ filter, limit: 5000 })
+            .hits.map((h) => h.id)
+            .sort();
+          const want = some
+            .filter((d) => matchesFilter(d, filter))
+            .map((d) => d.id)
+            .sort();
           expect(got, `${count} ${JSON.stringify(c)} ${metres}`).toEqual(want);
         }
       }
       // moved and removed documents leave their cells
       index.remove(some.slice(0, count / 2).map((d) => d.id));
       const filter = f.geoRadius(52.1, 5.1, 60_000);
-      expect(index.search({ filter, limit: 5000 }).hits.map((h) => h.id).sort()).toEqual(
-        some.slice(count / 2).filter((d) => matchesFilter(d, filter)).map((d) => d.id).sort(),
+      expect(
+        index
+          .search({ filter, limit: 5000 })
+          .hits.map((h) => h.id)
+          .sort(),
+      ).toEqual(
+        some
+          .slice(count / 2)
+          .filter((d) => matchesFilter(d, filter))
+          .map((d) => d.id)
+          .sort(),
       );
     }
   });

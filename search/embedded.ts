@@ -312,6 +312,8 @@ const TEXT_CACHE_MIN_PASS_RATE = 0.25;
  */
 const DIRECT_TEXT_MIN_POSTINGS = 1_000;
 const DIRECT_TEXT_MAX_DOCUMENTS = 10_000;
+/** At most this many narrow filters' text matches are kept (each at most DIRECT_TEXT_MAX_DOCUMENTS). */
+const FILTERED_TEXT_CACHE_QUERIES = 64;
 
 /** How a filtered text query is matched: chosen per query, or always one way (for tests). */
 export type TextPath = "auto" | "postings" | "documents";
@@ -356,9 +358,14 @@ export class EmbeddedIndex {
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
-  /** Text matches by matching strategy + query text (+ filter: a narrow filter's), least recently used first (see `textMatches`). */
+  /** Text matches by matching strategy + query text, least recently used first (see `textMatches`). */
   private readonly textCache = new Map<string, TextMatches>();
   private textCacheEntries = 0;
+  /**
+   * A narrow filter's text matches by strategy + query text + filter, least recently used
+   * first: apart, so that a run of one-off matcher queries never pushes out `textCache`.
+   */
+  private readonly filteredTextCache = new Map<string, TextMatches>();
   /** Per filter object, the documents that pass it (see `passing`); forgotten when the index changes. */
   private passingKept = new WeakMap<Filter, SlotList>();
   /** Query texts seen before: how often, and the largest share of their matches a filter let through. */
@@ -824,15 +831,21 @@ export class EmbeddedIndex {
     // (kept for this filter: the next page of the same search reads them again).
     if (predicate && narrow && this.textPath !== "postings") {
       const filteredKey = `${key}\u0000${JSON.stringify(filter)}`;
-      const kept = this.keptTextMatches(filteredKey);
-      if (kept) return { matches: kept, filtered: true };
+      const kept = this.filteredTextCache.get(filteredKey);
+      if (kept) {
+        this.filteredTextCache.delete(filteredKey);
+        this.filteredTextCache.set(filteredKey, kept);
+        return { matches: kept, filtered: true };
+      }
       prepared = this.prepareText(q);
       const postings = this.textPath === "documents" ? Infinity : this.postingsEstimate(prepared.slots);
       if (postings > DIRECT_TEXT_MIN_POSTINGS) {
         const within = narrow(Math.min(postings, DIRECT_TEXT_MAX_DOCUMENTS));
         if (within) {
           const matches = this.computeTextMatches(prepared, strategy, predicate, within);
-          this.keepTextMatches(filteredKey, matches);
+          this.filteredTextCache.set(filteredKey, matches);
+          if (this.filteredTextCache.size > FILTERED_TEXT_CACHE_QUERIES)
+            this.filteredTextCache.delete(this.filteredTextCache.keys().next().value!);
           return { matches, filtered: true };
         }
       }
@@ -890,6 +903,7 @@ export class EmbeddedIndex {
   private forgetTextMatches() {
     if (this.textCache.size) this.textCache.clear();
     this.textCacheEntries = 0;
+    if (this.filteredTextCache.size) this.filteredTextCache.clear();
     this.passingKept = new WeakMap();
   }
 
