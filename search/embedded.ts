@@ -312,13 +312,57 @@ const TEXT_CACHE_MIN_PASS_RATE = 0.25;
  */
 const DIRECT_TEXT_MIN_POSTINGS = 1_000;
 const DIRECT_TEXT_MAX_DOCUMENTS = 10_000;
-/** At most this many narrow filters' text matches are kept (each at most DIRECT_TEXT_MAX_DOCUMENTS). */
-const FILTERED_TEXT_CACHE_QUERIES = 64;
+/** At most this many narrow filters' text matches are kept, and this many matches in all. */
+const FILTERED_TEXT_CACHE_QUERIES = 256;
+const FILTERED_TEXT_CACHE_ENTRIES = 500_000;
 
 /** How a filtered text query is matched: chosen per query, or always one way (for tests). */
 export type TextPath = "auto" | "postings" | "documents";
 
 type Predicate = (slot: number) => boolean;
+
+/**
+ * Text matches kept until the index changes: at most `maxQueries` of them and `maxEntries`
+ * matches in all, the least recently used going first.
+ */
+class KeptTextMatches {
+  private readonly kept = new Map<string, TextMatches>();
+  private entries = 0;
+
+  constructor(
+    private readonly maxQueries: number,
+    private readonly maxEntries: number,
+  ) {}
+
+  get(key: string): TextMatches | undefined {
+    const hit = this.kept.get(key);
+    if (hit) {
+      // most recently used last
+      this.kept.delete(key);
+      this.kept.set(key, hit);
+    }
+    return hit;
+  }
+
+  set(key: string, value: TextMatches) {
+    const old = this.kept.get(key);
+    if (old) this.entries -= old.n;
+    this.kept.delete(key);
+    this.kept.set(key, value);
+    this.entries += value.n;
+    for (const [oldKey, oldValue] of this.kept) {
+      if (this.kept.size <= this.maxQueries && this.entries <= this.maxEntries) break;
+      if (oldKey === key) break;
+      this.kept.delete(oldKey);
+      this.entries -= oldValue.n;
+    }
+  }
+
+  clear() {
+    if (this.kept.size) this.kept.clear();
+    this.entries = 0;
+  }
+}
 
 /** Slots in the first `n` places of `list`. */
 type SlotList = { list: Int32Array; n: number };
@@ -358,14 +402,13 @@ export class EmbeddedIndex {
   private synonymIndex = new Map<string, string[][]>(); // phrase key (tokens joined by " ") → alternative phrases
   private maxSynonymWords = 1;
   private compoundDictionary = new Set<string>();
-  /** Text matches by matching strategy + query text, least recently used first (see `textMatches`). */
-  private readonly textCache = new Map<string, TextMatches>();
-  private textCacheEntries = 0;
+  /** Text matches by matching strategy + query text (see `textMatches`). */
+  private readonly textCache = new KeptTextMatches(TEXT_CACHE_QUERIES, TEXT_CACHE_ENTRIES);
   /**
-   * A narrow filter's text matches by strategy + query text + filter, least recently used
-   * first: apart, so that a run of one-off matcher queries never pushes out `textCache`.
+   * A narrow filter's text matches by strategy + query text + filter: apart, so that a run of
+   * one-off matcher queries never pushes out `textCache`.
    */
-  private readonly filteredTextCache = new Map<string, TextMatches>();
+  private readonly filteredTextCache = new KeptTextMatches(FILTERED_TEXT_CACHE_QUERIES, FILTERED_TEXT_CACHE_ENTRIES);
   /** Per filter object, the documents that pass it (see `passing`); forgotten when the index changes. */
   private passingKept = new WeakMap<Filter, SlotList>();
   /** Query texts seen before: how often, and the largest share of their matches a filter let through. */
@@ -824,7 +867,7 @@ export class EmbeddedIndex {
     narrow?: (limit: number) => SlotList | undefined,
   ): { matches: TextMatches; filtered: boolean } {
     const key = `${strategy}\u0000${q}`;
-    const hit = this.keptTextMatches(key);
+    const hit = this.textCache.get(key);
     if (hit) return { matches: hit, filtered: false };
     let prepared: PreparedText | undefined;
     // A narrow filter over words with many documents: the passing documents' own word forms
@@ -832,11 +875,7 @@ export class EmbeddedIndex {
     if (predicate && narrow && this.textPath !== "postings") {
       const filteredKey = `${key}\u0000${JSON.stringify(filter)}`;
       const kept = this.filteredTextCache.get(filteredKey);
-      if (kept) {
-        this.filteredTextCache.delete(filteredKey);
-        this.filteredTextCache.set(filteredKey, kept);
-        return { matches: kept, filtered: true };
-      }
+      if (kept) return { matches: kept, filtered: true };
       prepared = this.prepareText(q);
       const postings = this.textPath === "documents" ? Infinity : this.postingsEstimate(prepared.slots);
       if (postings > DIRECT_TEXT_MIN_POSTINGS) {
@@ -844,8 +883,6 @@ export class EmbeddedIndex {
         if (within) {
           const matches = this.computeTextMatches(prepared, strategy, predicate, within);
           this.filteredTextCache.set(filteredKey, matches);
-          if (this.filteredTextCache.size > FILTERED_TEXT_CACHE_QUERIES)
-            this.filteredTextCache.delete(this.filteredTextCache.keys().next().value!);
           return { matches, filtered: true };
         }
       }
@@ -862,30 +899,8 @@ export class EmbeddedIndex {
       return { matches, filtered: true };
     }
     const value = this.computeTextMatches(prepared, strategy, undefined);
-    this.keepTextMatches(key, value);
-    return { matches: value, filtered: !predicate };
-  }
-
-  /** Kept text matches (then the most recently used), or undefined. */
-  private keptTextMatches(key: string): TextMatches | undefined {
-    const hit = this.textCache.get(key);
-    if (hit) {
-      this.textCache.delete(key);
-      this.textCache.set(key, hit);
-    }
-    return hit;
-  }
-
-  /** Keeps text matches until the index changes, the least recently used going first when full. */
-  private keepTextMatches(key: string, value: TextMatches) {
     this.textCache.set(key, value);
-    this.textCacheEntries += value.n;
-    for (const [oldKey, old] of this.textCache) {
-      if (this.textCache.size <= TEXT_CACHE_QUERIES && this.textCacheEntries <= TEXT_CACHE_ENTRIES) break;
-      if (oldKey === key) break;
-      this.textCache.delete(oldKey);
-      this.textCacheEntries -= old.n;
-    }
+    return { matches: value, filtered: !predicate };
   }
 
   /**
@@ -901,9 +916,8 @@ export class EmbeddedIndex {
   }
 
   private forgetTextMatches() {
-    if (this.textCache.size) this.textCache.clear();
-    this.textCacheEntries = 0;
-    if (this.filteredTextCache.size) this.filteredTextCache.clear();
+    this.textCache.clear();
+    this.filteredTextCache.clear();
     this.passingKept = new WeakMap();
   }
 
