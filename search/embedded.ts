@@ -1040,6 +1040,12 @@ export class EmbeddedIndex {
           });
         finish(slot);
       }
+      // sized for every passing document; kept, it should hold only the matches
+      out.matched = out.matched.slice(0, out.n);
+      out.words = out.words.slice(0, out.n);
+      out.typos = out.typos.slice(0, out.n);
+      out.attribute = out.attribute.slice(0, out.n);
+      out.exact = out.exact.slice(0, out.n);
     }
     return out;
   }
