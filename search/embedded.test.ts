@@ -243,6 +243,28 @@ function compareValues(a: unknown, b: unknown, direction: "asc" | "desc"): numbe
   return direction === "asc" ? c : -c;
 }
 
+/** The engine's answer, checked against the reference: total, hits in order, distances, facets. */
+function expectAsReference(index: EmbeddedIndex, docs: BaseDocument[], params: SearchParams) {
+  const got = index.search(params);
+  const want = referenceSearch(index, docs, params);
+  const label = JSON.stringify(params);
+  expect(got.estimatedTotalHits, label).toBe(want.total);
+  expect(
+    got.hits.map((h) => h.id),
+    label,
+  ).toEqual(want.hits.map((h) => h.id));
+  expect(
+    got.hits.map((h) => h._geoDistance),
+    label,
+  ).toEqual(want.hits.map((h) => h.distance));
+  for (const facet of params.facets ?? []) {
+    expect(sortedEntries(got.facetDistribution?.[facet]), `${label} facet ${facet}`).toEqual(
+      sortedEntries(want.facetDistribution[facet]),
+    );
+  }
+  return got;
+}
+
 function referenceSearch(index: EmbeddedIndex, docs: BaseDocument[], params: SearchParams) {
   const settings = index.settings;
   const dict = compoundDictionary(settings);
@@ -442,24 +464,7 @@ describe("embedded engine against a document-by-document reference", () => {
             matchingStrategy: r.pick(["last", "all"] as const),
             showRankingScore: true,
           };
-          const got = index.search(params);
-          const want = referenceSearch(index, docs, params);
-          const label = JSON.stringify(params);
-          expect(got.estimatedTotalHits, label).toBe(want.total);
-          expect(
-            got.hits.map((h) => h.id),
-            label,
-          ).toEqual(want.hits.map((h) => h.id));
-          expect(
-            got.hits.map((h) => h._geoDistance),
-            label,
-          ).toEqual(want.hits.map((h) => h.distance));
-          for (const facet of params.facets!) {
-            expect(
-              sortedEntries(got.facetDistribution?.[facet]),
-              `${label} facet ${facet}`,
-            ).toEqual(sortedEntries(want.facetDistribution[facet]));
-          }
+          expectAsReference(index, docs, params);
         }
       }
       expect(index.size).toBe(docs.length);
@@ -478,22 +483,7 @@ describe("embedded engine against a document-by-document reference", () => {
       const index = new EmbeddedIndex(SETTINGS, { textPath });
       let docs = Array.from({ length: 300 }, (_, i) => randomDoc(r, `d${i}`));
       index.upsert(docs);
-      const check = (params: SearchParams) => {
-        const got = index.search(params);
-        const want = referenceSearch(index, docs, params);
-        const label = JSON.stringify(params);
-        expect(got.estimatedTotalHits, label).toBe(want.total);
-        expect(
-          got.hits.map((h) => h.id),
-          label,
-        ).toEqual(want.hits.map((h) => h.id));
-        for (const facet of params.facets ?? []) {
-          expect(sortedEntries(got.facetDistribution?.[facet]), `${label} ${facet}`).toEqual(
-            sortedEntries(want.facetDistribution[facet]),
-          );
-        }
-        return got;
-      };
+      const check = (params: SearchParams) => expectAsReference(index, docs, params);
       const narrow = f.and(f.eq("status", "published"), f.geoRadius(52.5, 5.5, 15_000));
       const wide = f.eq("status", "published");
       // first, second and third time with a narrow filter, then wide, then none, then narrow again
