@@ -135,10 +135,13 @@ export const EMPLOYER_CANDIDATE_ATTRIBUTES: string[] = Object.keys(candidateDocu
   (key) => !(COACH_ONLY_CANDIDATE_FIELDS as readonly string[]).includes(key),
 );
 
+const COACH_ONLY_KEYS: ReadonlySet<string> = new Set(COACH_ONLY_CANDIDATE_FIELDS);
+
 /** Removes coach-only fields from a hit (defence in depth after `attributesToRetrieve`). */
 export function stripCoachOnly<T extends Record<string, unknown>>(hit: T): Omit<T, (typeof COACH_ONLY_CANDIDATE_FIELDS)[number]> {
-  const copy: Record<string, unknown> = { ...hit };
-  for (const key of COACH_ONLY_CANDIDATE_FIELDS) delete copy[key];
+  // A copy without those keys (deleting keys from a copy would turn it into a slow dictionary object).
+  const copy: Record<string, unknown> = {};
+  for (const key in hit) if (!COACH_ONLY_KEYS.has(key)) copy[key] = hit[key];
   return copy as Omit<T, (typeof COACH_ONLY_CANDIDATE_FIELDS)[number]>;
 }
 

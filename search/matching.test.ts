@@ -5,6 +5,7 @@ import {
   candidateDocumentSchema,
   candidateIndexSettings,
   EMPLOYER_CANDIDATE_ATTRIBUTES,
+  stripCoachOnly,
   vacancyDocumentSchema,
   vacancyIndexSettings,
   type CandidateDocument,
@@ -227,6 +228,18 @@ describe("documents", () => {
     expect(candidateDocumentSchema.safeParse(base).success).toBe(true);
     const v = vacancy("orderpicker");
     expect(vacancyDocumentSchema.safeParse({ ...v, contactEmail: "a@b.nl" }).success).toBe(false);
+  });
+
+  it("strips the coach-only fields from a hit and keeps everything else as it was", () => {
+    const full = candidate("orderpicker", { vogRiskAreas: ["geld"], vogExpected: "no", areaBanMunicipalityCodes: ["GM0363"], coachUserId: "coach-1", coachingOrganisationId: "org-1" });
+    const stripped = stripCoachOnly({ ...full, _geoDistance: 1234 });
+    for (const field of ["vogRiskAreas", "vogExpected", "areaBanMunicipalityCodes", "coachUserId", "coachingOrganisationId"]) {
+      expect(stripped).not.toHaveProperty(field);
+      expect(full).toHaveProperty(field);
+    }
+    const { vogRiskAreas, vogExpected, areaBanMunicipalityCodes, coachUserId, coachingOrganisationId, ...rest } = full;
+    void [vogRiskAreas, vogExpected, areaBanMunicipalityCodes, coachUserId, coachingOrganisationId];
+    expect(stripped).toEqual({ ...rest, _geoDistance: 1234 });
   });
 
   it("never hands coach-only fields to an employer search", async () => {

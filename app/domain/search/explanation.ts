@@ -1,5 +1,5 @@
 import type { CandidateDocument, VacancyDocument } from "#search/documents";
-import { dayToIso } from "#search/documents";
+import { dayToMonth } from "#search/documents";
 import { explain, type CandidateMatch, type MatchReasons, type VacancyMatch } from "#search/matching";
 import { editDistance, tokenize, typoBudget } from "#search/text";
 import type { Taxonomy } from "~/domain/taxonomy/taxonomy";
@@ -32,12 +32,21 @@ const monthFormat = new Intl.DateTimeFormat("nl-NL", { month: "long", year: "num
 
 /** Days since 1970-01-01 → "maart 2027". */
 export function monthLabelOfDay(day: number): string {
-  return monthFormat.format(new Date(`${dayToIso(day)}T00:00:00Z`));
+  return monthLabel(dayToMonth(day));
 }
+
+const monthLabels = new Map<string, string>();
 
 /** "2027-03" → "maart 2027". */
 export function monthLabel(month: string): string {
-  return monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+  let label = monthLabels.get(month);
+  if (label === undefined) {
+    label = monthFormat.format(new Date(`${month}-01T00:00:00Z`));
+    // Months are few (a page shows at most a few dozen); the bound only guards odd input.
+    if (monthLabels.size >= 1_000) monthLabels.clear();
+    monthLabels.set(month, label);
+  }
+  return label;
 }
 
 export function formatKm(km: number): string {
