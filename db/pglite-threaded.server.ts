@@ -13,6 +13,15 @@ import type { PGlite } from "@electric-sql/pglite";
 
 export const pgliteThreadScript = path.resolve(process.cwd(), "db/pglite-thread.mjs");
 
+/**
+ * The types drizzle's PGlite driver asks to leave as text on every query: timestamp,
+ * timestamptz, interval, date, and the arrays of numeric, timestamp, timestamptz, interval and
+ * date. The thread sets these once, so such a query needs no parsers of its own (PGlite copies
+ * all its parsers for every query that brings some). tests/integration/pglite-thread.test.ts
+ * checks the list against drizzle's.
+ */
+export const USUAL_TEXT_TYPES = [1114, 1184, 1186, 1082, 1231, 1115, 1185, 1187, 1182];
+
 type QueryOptions = { rowMode?: "array" | "object"; parsers?: Record<string | number, (value: string, type: number) => unknown> };
 type WireOptions = { rowMode?: "array" | "object"; textTypes: number[] } | undefined;
 type Results = { rows: unknown[]; fields: { name: string; dataTypeID: number }[]; affectedRows?: number };
@@ -77,7 +86,7 @@ export class ThreadedPglite {
     onFailure?: (error: Error) => void,
   ): Promise<ThreadedPglite> {
     const worker = new Worker(pgliteThreadScript, {
-      workerData: { dataDir, startParams },
+      workerData: { dataDir, startParams, textTypes: USUAL_TEXT_TYPES },
       // the thread's own JavaScript is small (PGlite's memory is WebAssembly, outside these)
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 256 },
     });

@@ -5,7 +5,8 @@ import { count, eq, sql } from "drizzle-orm";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DatabaseHandle } from "#db/client.server";
-import { ThreadedPglite } from "#db/pglite-threaded.server";
+import { PglitePreparedQuery } from "drizzle-orm/pglite/session";
+import { ThreadedPglite, USUAL_TEXT_TYPES } from "#db/pglite-threaded.server";
 import { notifications, users } from "#db/schema";
 
 /*
@@ -45,6 +46,40 @@ describe("PGlite on its own thread", () => {
       rows: unknown[];
     };
     expect(result.rows).toEqual([{ doc: { a: [1, 2] }, n: 5 }]);
+  });
+
+  it("knows the types drizzle leaves as text on every query (they are set once in the thread)", () => {
+    const query = new PglitePreparedQuery({} as never, "select 1", [], { logQuery: () => {} } as never, undefined, undefined, false);
+    const drizzleTypes = Object.keys(query.queryConfig.parsers ?? {}).map(Number);
+    expect([...drizzleTypes].sort()).toEqual([...USUAL_TEXT_TYPES].sort());
+    expect(Object.keys(query.rawQueryConfig.parsers ?? {}).map(Number).sort()).toEqual([...USUAL_TEXT_TYPES].sort());
+  });
+
+  it("parses exactly what a query asks for, whether or not it asks for the usual text types", async () => {
+    const thread = await ThreadedPglite.open("memory", PGlite.defaultStartParams);
+    try {
+      const text = "select timestamptz '2027-03-01 10:00:00+00' as at, date '2027-03-01' as day, array[date '2027-03-01'] as days, 7 as n";
+      const keep = (types: number[]) => ({ rowMode: "object" as const, parsers: Object.fromEntries(types.map((t) => [t, (v: string) => v])) });
+      for (let round = 0; round < 2; round++) {
+        // drizzle's set: dates stay text
+        const usual = await thread.query<Record<string, unknown>>(text, [], keep(USUAL_TEXT_TYPES));
+        expect(usual.rows[0]).toEqual({ at: "2027-03-01 10:00:00+00", day: "2027-03-01", days: "{2027-03-01}", n: 7 });
+        // no parsers of its own: PGlite's own types
+        const parsed = await thread.query<Record<string, unknown>>(text, [], { rowMode: "object" });
+        expect(parsed.rows[0]!.at).toEqual(new Date("2027-03-01T10:00:00Z"));
+        expect(parsed.rows[0]!.day).toBeInstanceOf(Date);
+        expect(parsed.rows[0]!.n).toBe(7);
+        // only the date as text
+        const some = await thread.query<Record<string, unknown>>(text, [], keep([1082]));
+        expect(some.rows[0]!.day).toBe("2027-03-01");
+        expect(some.rows[0]!.at).toEqual(new Date("2027-03-01T10:00:00Z"));
+        // array rows too
+        const arrays = await thread.query<unknown[]>(text, [], { ...keep(USUAL_TEXT_TYPES), rowMode: "array" });
+        expect(arrays.rows[0]).toEqual(["2027-03-01 10:00:00+00", "2027-03-01", "{2027-03-01}", 7]);
+      }
+    } finally {
+      await thread.close();
+    }
   });
 
   it("commits a transaction, rolls back a failed one, and a failed savepoint only", async () => {
