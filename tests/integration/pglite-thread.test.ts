@@ -5,6 +5,7 @@ import { count, eq, sql } from "drizzle-orm";
 import { PGlite } from "@electric-sql/pglite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database, type DatabaseHandle } from "#db/client.server";
+import { NoopLogger } from "drizzle-orm/logger";
 import { PglitePreparedQuery } from "drizzle-orm/pglite/session";
 import { ThreadedPglite, USUAL_TEXT_TYPES } from "#db/pglite-threaded.server";
 import { notifications, users } from "#db/schema";
@@ -49,10 +50,13 @@ describe("PGlite on its own thread", () => {
   });
 
   it("knows the types drizzle leaves as text on every query (they are set once in the thread)", () => {
-    const query = new PglitePreparedQuery({} as never, "select 1", [], { logQuery: () => {} } as never, undefined, undefined, false);
-    const drizzleTypes = Object.keys(query.queryConfig.parsers ?? {}).map(Number);
-    expect([...drizzleTypes].sort()).toEqual([...USUAL_TEXT_TYPES].sort());
-    expect(Object.keys(query.rawQueryConfig.parsers ?? {}).map(Number).sort()).toEqual([...USUAL_TEXT_TYPES].sort());
+    // The configs are private fields of drizzle's prepared query, set in its constructor.
+    type Configs = Record<"queryConfig" | "rawQueryConfig", { parsers?: Record<string, unknown> }>;
+    const Prepared = PglitePreparedQuery as unknown as new (...args: unknown[]) => Configs;
+    const query = new Prepared({}, "select 1", [], new NoopLogger(), undefined, undefined, undefined, undefined, undefined, false);
+    const usual = [...USUAL_TEXT_TYPES].sort();
+    expect(Object.keys(query.queryConfig.parsers ?? {}).map(Number).sort()).toEqual(usual);
+    expect(Object.keys(query.rawQueryConfig.parsers ?? {}).map(Number).sort()).toEqual(usual);
   });
 
   it("parses exactly what a query asks for, whether or not it asks for the usual text types", async () => {
