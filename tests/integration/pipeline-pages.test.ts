@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { checkIns, consents, meetings, notifications, offers, placements } from "#db/schema";
+import { candidates, checkIns, consents, meetings, notifications, offers, placements, proposals } from "#db/schema";
 import { CLIENT_IP_HEADER } from "~/domain/audit.server";
 import { revokeConsent } from "~/domain/candidates/consent.server";
 import { recordOfferAdvice } from "~/domain/pipeline/offers.server";
-import { proposeCandidate } from "~/domain/pipeline/proposals.server";
+import { proposeCandidate, reviewProposal } from "~/domain/pipeline/proposals.server";
 import { openOffers } from "~/domain/pipeline/queries.server";
+import { heldUpByUnavailableCandidate } from "~/domain/pipeline/transitions";
 import { resetEnvForTests } from "~/env.server";
 import { t as msg } from "~/i18n";
 import * as root from "~/root";
@@ -268,6 +269,73 @@ describe("a refused form keeps what was typed (the reply carries the submitted v
     const body = await reply(stale);
     expect(body.result.error?.[""]).toEqual([msg("pipeline.error.stale")]);
     expect(body.result.initialValue).toMatchObject({ reason: "Budget is weg." });
+  });
+});
+
+describe("a candidate who is no longer available", () => {
+  type View = { proposal: { status: string; candidateAvailable: boolean; steps: string[] } };
+  const view = async (fn: unknown, path: string, who: string, proposalId: string) =>
+    ((await (await run(fn, get(path, who), { proposalId })).json()) as View).proposal;
+
+  it("placed through one offer: another employer's proposal says so on every side and offers no next step", async () => {
+    const k = await w.candidate();
+    const candidateCookie = await cookieFor(t.db, k.user.id, null);
+    const a = await driveToOffer(t.db, w, k.candidate.id, { now: new Date() });
+    const b = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: k.candidate.id, vacancyId: w.vacancy2.id }));
+    const interested = ok(await reviewProposal(t.db, w.contexts.employer2, { proposalId: b.proposalId, expectedVersion: b.version, decision: "interested" }));
+    const pathB = `/werkgever/voorstellen/${b.proposalId}`;
+    const before = await view(employerProposal.loader, pathB, cookie.employer2, b.proposalId);
+    expect(before).toMatchObject({ status: "interested", candidateAvailable: true, steps: ["meeting_planned"] });
+    expect(heldUpByUnavailableCandidate(before.status as never, before.candidateAvailable)).toBe(false);
+
+    const accepted = await run(
+      candidateProposal.action,
+      post(`/kandidaat/voorstellen/${a.proposalId}`, candidateCookie, { intent: "accept", offerId: a.offerId, expectedVersion: a.version, consent: "on" }),
+      { proposalId: a.proposalId },
+    );
+    expect(accepted.status).toBe(302);
+
+    // Both sides of the other proposal are told, and offered no step the server would refuse.
+    const employerView = await view(employerProposal.loader, pathB, cookie.employer2, b.proposalId);
+    expect(employerView).toMatchObject({ status: "interested", candidateAvailable: false, steps: [] });
+    expect(heldUpByUnavailableCandidate(employerView.status as never, employerView.candidateAvailable)).toBe(true);
+    const coachView = await view(coachProposal.loader, `/coach/voorstellen/${b.proposalId}`, cookie.coachA, b.proposalId);
+    expect(coachView).toMatchObject({ status: "interested", candidateAvailable: false, steps: [] });
+    // The accepted proposal itself is not held up: it became the placement.
+    const own = await view(candidateProposal.loader, `/kandidaat/voorstellen/${a.proposalId}`, candidateCookie, a.proposalId);
+    expect(own.candidateAvailable).toBe(false);
+    expect(heldUpByUnavailableCandidate(own.status as never, own.candidateAvailable)).toBe(false);
+
+    // The step the page no longer offers is refused by the server as well.
+    const plan = await run(
+      employerProposal.action,
+      post(pathB, cookie.employer2, { intent: "plan", proposalId: b.proposalId, expectedVersion: interested.version, startsAt: "2099-07-01T10:00", location: "Industrieweg 1" }),
+      { proposalId: b.proposalId },
+    );
+    expect(plan.status).toBe(409);
+    expect((await reply(plan)).result.error?.[""]).toEqual([msg("pipeline.error.candidate_unavailable")]);
+  });
+
+  it("a paused profile: the employer can still reject a new proposal, not show interest", async () => {
+    const k = await w.candidate();
+    const p = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: k.candidate.id, vacancyId: w.vacancy.id }));
+    const path = `/werkgever/voorstellen/${p.proposalId}`;
+    expect(await view(employerProposal.loader, path, cookie.employer, p.proposalId)).toMatchObject({
+      candidateAvailable: true,
+      steps: ["interested", "rejected"],
+    });
+    await t.db.update(candidates).set({ status: "paused" }).where(eq(candidates.id, k.candidate.id));
+    expect(await view(employerProposal.loader, path, cookie.employer, p.proposalId)).toMatchObject({
+      status: "proposed",
+      candidateAvailable: false,
+      steps: ["rejected"],
+    });
+    const interested = await run(employerProposal.action, post(path, cookie.employer, { intent: "review", proposalId: p.proposalId, expectedVersion: p.version, decision: "interested" }), { proposalId: p.proposalId });
+    expect(interested.status).toBe(409);
+    const rejected = await run(employerProposal.action, post(path, cookie.employer, { intent: "review", proposalId: p.proposalId, expectedVersion: p.version, decision: "rejected", reasonCode: "skills" }), { proposalId: p.proposalId });
+    expect(rejected.status).toBe(302);
+    const [row] = await t.db.select({ status: proposals.status }).from(proposals).where(eq(proposals.id, p.proposalId));
+    expect(row!.status).toBe("rejected");
   });
 });
 

@@ -33,6 +33,18 @@ export function Facts({ items }: { items: { label: string; value: ReactNode }[] 
   );
 }
 
+/**
+ * Said up front on a proposal that is still open while the candidate is not available (profile
+ * not published, or placed elsewhere), so nobody fills in a form the server will refuse.
+ */
+export function CandidateUnavailableNotice({ party }: { party: "employer" | "coach" | "candidate" }) {
+  return (
+    <p role="status" className="mb-4 rounded-md border border-amber-600 bg-amber-50 p-3" data-testid="candidate-unavailable">
+      {t(`pipeline.page.unavailable.${party}`)}
+    </p>
+  );
+}
+
 export function StatusBadge({ status }: { status: string }) {
   return (
     <span

@@ -33,7 +33,7 @@ import {
   CANDIDATE_VISIBLE_STATUSES,
   OPEN_PROPOSAL_STATUSES,
   type ProposalStatus,
-  nextProposalSteps,
+  nextProposalStepsFor,
 } from "./transitions";
 
 /*
@@ -85,6 +85,11 @@ type ProposalBase = {
   vacancy: { id: string; title: string; status: string };
   employerName: string;
   publicCode: string;
+  /**
+   * False while the candidate is not available (profile not published, or placed elsewhere):
+   * the steps that move the case forward are then refused, and the page says so up front.
+   */
+  candidateAvailable: boolean;
   /** The steps this caller can take now (buttons). */
   steps: ProposalStatus[];
   meetings: MeetingView[];
@@ -198,6 +203,8 @@ export async function getProposal(
       const ownCoach = context.role === "coach" && c.candidate.coachUserId === context.user.id;
       const reasonKind =
         c.proposal.status === "declined_by_coach" ? "declined_by_coach" : "rejected";
+      // The same rule the steps apply on the server (candidate_unavailable).
+      const candidateAvailable = c.candidate.status === "published";
       const base: ProposalBase = {
         id: c.proposal.id,
         status: c.proposal.status,
@@ -207,7 +214,11 @@ export async function getProposal(
         vacancy: { id: c.vacancy.id, title: c.vacancy.title, status: c.vacancy.status },
         employerName: c.employer.name,
         publicCode: c.candidate.publicCode,
-        steps: party === "coach" && !ownCoach ? [] : nextProposalSteps(c.proposal.status, party),
+        candidateAvailable,
+        steps:
+          party === "coach" && !ownCoach
+            ? []
+            : nextProposalStepsFor(c.proposal.status, party, candidateAvailable),
         meetings: meetingRows,
         offers: offerRows,
         reason: c.proposal.reasonCode ? reasonLabel(reasonKind, c.proposal.reasonCode) : null,

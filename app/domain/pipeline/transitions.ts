@@ -71,6 +71,36 @@ export function nextProposalSteps(from: ProposalStatus, actor: ProposalActor): P
     .map(([to]) => to);
 }
 
+/**
+ * Steps that move a case forward for the candidate, refused while the candidate is not
+ * available (the profile not published, or placed elsewhere): the coach proposing, the employer
+ * showing interest, planning an introduction or making an offer, and accepting an offer.
+ * Closing steps (declining, rejecting, withdrawing) stay possible.
+ */
+export const STEPS_NEEDING_AVAILABLE_CANDIDATE = [
+  "proposed",
+  "interested",
+  "meeting_planned",
+  "offer_made",
+  "accepted",
+] as const satisfies readonly ProposalStatus[];
+
+/** The steps this actor can take now, given whether the candidate is available. */
+export function nextProposalStepsFor(
+  from: ProposalStatus,
+  actor: ProposalActor,
+  candidateAvailable: boolean,
+): ProposalStatus[] {
+  const steps = nextProposalSteps(from, actor);
+  if (candidateAvailable) return steps;
+  return steps.filter((s) => !(STEPS_NEEDING_AVAILABLE_CANDIDATE as readonly ProposalStatus[]).includes(s));
+}
+
+/** A proposal still on its way that cannot move forward because the candidate is not available. */
+export function heldUpByUnavailableCandidate(status: ProposalStatus, candidateAvailable: boolean): boolean {
+  return !candidateAvailable && (["requested", "proposed", "interested", "meeting_planned", "offer_made"] as ProposalStatus[]).includes(status);
+}
+
 /** Ended without a placement: nothing more happens on these proposals. */
 export const CLOSED_PROPOSAL_STATUSES = [
   "declined_by_coach",

@@ -78,6 +78,12 @@ export const pipeline = {
   "pipeline.error.duplicate": "Deze kandidaat en deze vacature zijn al aan elkaar gekoppeld.",
   "pipeline.error.candidate_unavailable":
     "Deze kandidaat is nu niet beschikbaar. Het profiel is niet zichtbaar of de kandidaat heeft al werk.",
+  "pipeline.page.unavailable.employer":
+    "Deze kandidaat is nu niet beschikbaar. Het profiel is niet meer zichtbaar, of de kandidaat heeft al werk. U kunt daarom geen interesse tonen, geen gesprek plannen en geen aanbod doen. Heeft u een vraag? Stuur de jobcoach een bericht.",
+  "pipeline.page.unavailable.coach":
+    "Deze kandidaat is nu niet beschikbaar voor werkgevers. Het profiel is niet zichtbaar, of de kandidaat heeft al werk. Voorstellen, een gesprek plannen, een aanbod doen en een aanbod aannemen kan daarom niet. Is de kandidaat toch beschikbaar? Zet het profiel dan weer op zichtbaar.",
+  "pipeline.page.unavailable.candidate":
+    "Je profiel is nu niet zichtbaar voor werkgevers, of je hebt al werk. Daarom kun je dit aanbod nu niet aannemen. Praat erover met je jobcoach.",
   "pipeline.error.vacancy_unavailable":
     "Deze vacature staat niet meer open, of alle plekken zijn al bezet.",
   "pipeline.error.consent_required":

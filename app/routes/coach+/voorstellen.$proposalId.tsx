@@ -17,6 +17,7 @@ import {
 } from "~/components/pipeline/forms";
 import { candidateStatusLabel } from "~/components/pipeline/format";
 import {
+  CandidateUnavailableNotice,
   Facts,
   MeetingList,
   NoteField,
@@ -43,7 +44,11 @@ import {
   decideRequestSchema,
   offerAdviceSchema,
 } from "~/domain/pipeline/schemas";
-import { COACH_DECLINE_REASONS, isClosedProposal } from "~/domain/pipeline/transitions";
+import {
+  COACH_DECLINE_REASONS,
+  heldUpByUnavailableCandidate,
+  isClosedProposal,
+} from "~/domain/pipeline/transitions";
 import { t, type MessageKey } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -127,6 +132,7 @@ export default function CoachProposal() {
         </Link>
       </p>
       <DoneNotice />
+      {heldUpByUnavailableCandidate(p.status, p.candidateAvailable) ? <CandidateUnavailableNotice party="coach" /> : null}
       {readOnly ? (
         <p className="mb-4 rounded-md border border-slate-400 bg-slate-50 p-3">
           {t("pipeline.page.coach.readOnly")}
@@ -167,7 +173,9 @@ export default function CoachProposal() {
         />
       </Section>
 
-      {p.steps.includes("proposed") ? <DecideForms proposalId={p.id} version={p.version} /> : null}
+      {p.steps.includes("proposed") || p.steps.includes("declined_by_coach") ? (
+        <DecideForms proposalId={p.id} version={p.version} canPropose={p.steps.includes("proposed")} />
+      ) : null}
 
       {p.meetings.length > 0 ? (
         <Section id="meetings" title={t("pipeline.page.meeting.title")}>
@@ -195,6 +203,7 @@ export default function CoachProposal() {
               offerId={openOffer.id}
               version={p.version}
               advice={openOffer.coachAdvice}
+              canAccept={p.candidateAvailable}
             />
           ) : null}
         </Section>
@@ -214,7 +223,15 @@ export default function CoachProposal() {
   );
 }
 
-function DecideForms({ proposalId, version }: { proposalId: string; version: number }) {
+function DecideForms({
+  proposalId,
+  version,
+  canPropose,
+}: {
+  proposalId: string;
+  version: number;
+  canPropose: boolean;
+}) {
   const [proposeForm, propose] = useIntentForm({
     intent: "decide",
     target: "propose",
@@ -230,24 +247,26 @@ function DecideForms({ proposalId, version }: { proposalId: string; version: num
   return (
     <Section id="decide" title={t("pipeline.page.decide.title")}>
       <p className="mb-3">{t("pipeline.page.decide.help")}</p>
-      <StepBox title={t("pipeline.page.decide.proposeTitle")}>
-        <IntentForm
-          intent="decide"
-          target="propose"
-          form={proposeForm}
-          fields={{ ...fields, decision: "propose" }}
-        >
-          <NoteField
-            field={propose.note}
-            label={t("pipeline.page.decide.note")}
-            help={t("pipeline.page.decide.noteHelp")}
-            maxLength={1000}
-          />
-          <IntentButton intent="decide" target="propose">
-            {t("pipeline.page.decide.propose")}
-          </IntentButton>
-        </IntentForm>
-      </StepBox>
+      {canPropose ? (
+        <StepBox title={t("pipeline.page.decide.proposeTitle")}>
+          <IntentForm
+            intent="decide"
+            target="propose"
+            form={proposeForm}
+            fields={{ ...fields, decision: "propose" }}
+          >
+            <NoteField
+              field={propose.note}
+              label={t("pipeline.page.decide.note")}
+              help={t("pipeline.page.decide.noteHelp")}
+              maxLength={1000}
+            />
+            <IntentButton intent="decide" target="propose">
+              {t("pipeline.page.decide.propose")}
+            </IntentButton>
+          </IntentForm>
+        </StepBox>
+      ) : null}
       <StepBox title={t("pipeline.page.decide.declineTitle")}>
         <IntentForm
           intent="decide"
@@ -285,10 +304,12 @@ function OfferReview({
   offerId,
   version,
   advice,
+  canAccept,
 }: {
   offerId: string;
   version: number;
   advice: string | null;
+  canAccept: boolean;
 }) {
   const [adviceForm, adviceFields] = useIntentForm({
     intent: "advice",
@@ -325,22 +346,24 @@ function OfferReview({
       </StepBox>
       <StepBox title={t("pipeline.page.onBehalf.title")}>
         <p className="mb-3 text-sm text-slate-700">{t("pipeline.page.onBehalf.help")}</p>
-        <IntentForm
-          intent="accept"
-          target={offerId}
-          form={acceptForm}
-          fields={fields}
-          className="mb-4"
-        >
-          <CheckboxField
-            field={accept.candidatePresent}
-            label={t("pipeline.page.onBehalf.present")}
-          />
-          <CheckboxField field={accept.consent} label={t("pipeline.page.onBehalf.consent")} />
-          <IntentButton intent="accept" target={offerId}>
-            {t("pipeline.page.onBehalf.accept")}
-          </IntentButton>
-        </IntentForm>
+        {canAccept ? (
+          <IntentForm
+            intent="accept"
+            target={offerId}
+            form={acceptForm}
+            fields={fields}
+            className="mb-4"
+          >
+            <CheckboxField
+              field={accept.candidatePresent}
+              label={t("pipeline.page.onBehalf.present")}
+            />
+            <CheckboxField field={accept.consent} label={t("pipeline.page.onBehalf.consent")} />
+            <IntentButton intent="accept" target={offerId}>
+              {t("pipeline.page.onBehalf.accept")}
+            </IntentButton>
+          </IntentForm>
+        ) : null}
         <IntentForm intent="decline" target={offerId} form={declineForm} fields={fields}>
           <CheckboxField
             field={decline.candidatePresent}

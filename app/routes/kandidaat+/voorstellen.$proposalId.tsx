@@ -7,14 +7,14 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { PageTitle, Section } from "~/components/home";
 import { CheckboxField, DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
 import { proposalStatusLabel } from "~/components/pipeline/format";
-import { MeetingList, NoteField, OfferTerms } from "~/components/pipeline/parts";
+import { CandidateUnavailableNotice, MeetingList, NoteField, OfferTerms } from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
 import { donePath, intentSpec, notFound, readOrThrow, runIntent, stepOptions } from "~/domain/pipeline/http.server";
 import { listMessages, postMessage } from "~/domain/pipeline/messages.server";
 import { acceptOffer, declineOffer } from "~/domain/pipeline/offers.server";
 import { getProposal } from "~/domain/pipeline/queries.server";
 import { answerOfferSchema, postMessageSchema } from "~/domain/pipeline/schemas";
-import { candidateTakesPart, isClosedProposal } from "~/domain/pipeline/transitions";
+import { candidateTakesPart, heldUpByUnavailableCandidate, isClosedProposal } from "~/domain/pipeline/transitions";
 import { t } from "~/i18n";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -72,6 +72,7 @@ export default function CandidateProposal() {
         <span className="font-semibold">{t("pipeline.page.candidate.where")}</span> {proposalStatusLabel(p.status)}
       </p>
       <DoneNotice />
+      {heldUpByUnavailableCandidate(p.status, p.candidateAvailable) ? <CandidateUnavailableNotice party="candidate" /> : null}
 
       {p.coach ? (
         <Section id="coach" title={t("pipeline.page.candidate.coachTitle")}>
@@ -98,7 +99,9 @@ export default function CandidateProposal() {
               <OfferTerms offer={o} showAdvice />
             </div>
           ))}
-          {openOffer ? <AnswerForms offerId={openOffer.id} version={p.version} employer={p.employerName} /> : null}
+          {openOffer ? (
+            <AnswerForms offerId={openOffer.id} version={p.version} employer={p.employerName} canAccept={p.candidateAvailable} />
+          ) : null}
         </Section>
       ) : null}
 
@@ -117,21 +120,33 @@ export default function CandidateProposal() {
   );
 }
 
-function AnswerForms({ offerId, version, employer }: { offerId: string; version: number; employer: string }) {
+function AnswerForms({
+  offerId,
+  version,
+  employer,
+  canAccept,
+}: {
+  offerId: string;
+  version: number;
+  employer: string;
+  canAccept: boolean;
+}) {
   const [acceptForm, accept] = useIntentForm({ intent: "accept", target: offerId, schema: answerOfferSchema });
   const [declineForm, decline] = useIntentForm({ intent: "decline", target: offerId, schema: answerOfferSchema });
   const fields = { offerId, expectedVersion: version };
   return (
     <>
-      <StepBox title={t("pipeline.page.answer.acceptTitle")}>
-        <p className="mb-3">{t("pipeline.page.answer.together")}</p>
-        <IntentForm intent="accept" target={offerId} form={acceptForm} fields={fields}>
-          <CheckboxField field={accept.consent} label={t("pipeline.page.answer.consent", { employer })} />
-          <IntentButton intent="accept" target={offerId}>
-            {t("pipeline.page.answer.accept")}
-          </IntentButton>
-        </IntentForm>
-      </StepBox>
+      {canAccept ? (
+        <StepBox title={t("pipeline.page.answer.acceptTitle")}>
+          <p className="mb-3">{t("pipeline.page.answer.together")}</p>
+          <IntentForm intent="accept" target={offerId} form={acceptForm} fields={fields}>
+            <CheckboxField field={accept.consent} label={t("pipeline.page.answer.consent", { employer })} />
+            <IntentButton intent="accept" target={offerId}>
+              {t("pipeline.page.answer.accept")}
+            </IntentButton>
+          </IntentForm>
+        </StepBox>
+      ) : null}
       <StepBox title={t("pipeline.page.answer.declineTitle")}>
         <IntentForm intent="decline" target={offerId} form={declineForm} fields={fields}>
           <NoteField field={decline.reason} label={t("pipeline.page.answer.declineReason")} maxLength={500} />

@@ -8,7 +8,15 @@ import { GeneralErrorBoundary } from "~/components/error-boundary";
 import { Field, SelectField } from "~/components/forms";
 import { PageTitle, Section } from "~/components/home";
 import { DoneNotice, IntentButton, IntentForm, StepBox, useIntentForm } from "~/components/pipeline/forms";
-import { Facts, MeetingList, NoteField, OfferTerms, PlanMeetingForm, StatusBadge } from "~/components/pipeline/parts";
+import {
+  CandidateUnavailableNotice,
+  Facts,
+  MeetingList,
+  NoteField,
+  OfferTerms,
+  PlanMeetingForm,
+  StatusBadge,
+} from "~/components/pipeline/parts";
 import { Thread } from "~/components/pipeline/thread";
 import { PublicProfileView } from "~/components/public-profile";
 import { toLocalDateTime } from "~/domain/candidates/intake-schemas";
@@ -34,7 +42,7 @@ import {
   reviewProposalSchema,
   withdrawOfferSchema,
 } from "~/domain/pipeline/schemas";
-import { isClosedProposal, REJECTION_REASONS } from "~/domain/pipeline/transitions";
+import { heldUpByUnavailableCandidate, isClosedProposal, REJECTION_REASONS } from "~/domain/pipeline/transitions";
 import { CONTRACT_TYPES } from "~/domain/vacancies/options";
 import { t, type MessageKey } from "~/i18n";
 
@@ -102,7 +110,9 @@ export default function EmployerProposal() {
   const { proposal: p, messages, now, nowLocal, offerDefaults } = useLoaderData<typeof loader>();
   const planned = p.meetings.some((m) => m.status === "planned");
   const openOffer = p.offers.find((o) => o.status === "open");
-  const canPlan = p.steps.includes("meeting_planned") || (p.status === "meeting_planned" && !planned);
+  // A new introduction after a cancelled one, as the server allows it (not while the candidate is unavailable).
+  const canPlan =
+    p.steps.includes("meeting_planned") || (p.status === "meeting_planned" && !planned && p.candidateAvailable);
   return (
     <>
       <PageTitle intro={t("pipeline.page.employer.intro", { vacancy: p.vacancy.title })}>
@@ -115,6 +125,7 @@ export default function EmployerProposal() {
         </Link>
       </p>
       <DoneNotice />
+      {heldUpByUnavailableCandidate(p.status, p.candidateAvailable) ? <CandidateUnavailableNotice party="employer" /> : null}
 
       <Section id="who" title={t("pipeline.page.employer.who")}>
         {p.identity ? (
@@ -140,7 +151,9 @@ export default function EmployerProposal() {
         />
       </Section>
 
-      {p.steps.includes("interested") ? <ReviewForms proposalId={p.id} version={p.version} /> : null}
+      {p.steps.includes("interested") || p.steps.includes("rejected") ? (
+        <ReviewForms proposalId={p.id} version={p.version} canBeInterested={p.steps.includes("interested")} />
+      ) : null}
 
       {p.status !== "requested" && p.status !== "proposed" && p.status !== "declined_by_coach" && p.status !== "rejected" ? (
         <Section id="meetings" title={t("pipeline.page.meeting.title")}>
@@ -174,7 +187,15 @@ export default function EmployerProposal() {
   );
 }
 
-function ReviewForms({ proposalId, version }: { proposalId: string; version: number }) {
+function ReviewForms({
+  proposalId,
+  version,
+  canBeInterested,
+}: {
+  proposalId: string;
+  version: number;
+  canBeInterested: boolean;
+}) {
   const [rejectForm, rejected] = useIntentForm({
     intent: "review",
     target: "rejected",
@@ -185,11 +206,13 @@ function ReviewForms({ proposalId, version }: { proposalId: string; version: num
   return (
     <Section id="review" title={t("pipeline.page.review.title")}>
       <p className="mb-3">{t("pipeline.page.review.help")}</p>
-      <IntentForm intent="review" target="interested" fields={{ ...fields, decision: "interested" }} className="mb-4">
-        <IntentButton intent="review" target="interested">
-          {t("pipeline.page.review.interested")}
-        </IntentButton>
-      </IntentForm>
+      {canBeInterested ? (
+        <IntentForm intent="review" target="interested" fields={{ ...fields, decision: "interested" }} className="mb-4">
+          <IntentButton intent="review" target="interested">
+            {t("pipeline.page.review.interested")}
+          </IntentButton>
+        </IntentForm>
+      ) : null}
       <StepBox title={t("pipeline.page.review.rejectTitle")}>
         <IntentForm intent="review" target="rejected" form={rejectForm} fields={{ ...fields, decision: "rejected" }}>
           <SelectField
