@@ -43,7 +43,11 @@ import {
   listVacancyProposals,
   upcomingMeetings,
 } from "~/domain/pipeline/queries.server";
-import { type ProposalStatus, canTransitionProposal } from "~/domain/pipeline/transitions";
+import {
+  type ProposalStatus,
+  canTransitionProposal,
+  nextProposalStepsFor,
+} from "~/domain/pipeline/transitions";
 import { useTestDatabase } from "#tests/support/db";
 import { createVacancy } from "#tests/support/factories";
 import {
@@ -695,6 +699,67 @@ describe("refusals: a step the lifecycle does not have from this state", () => {
     );
     expect((await expireOffers(t.db, at(60))).expired).not.toContain(o.offerId);
     expect((await versionOf(t.db, o.proposalId)).status).toBe("declined");
+  });
+});
+
+describe("refusals: a candidate who is not available", () => {
+  const pause = (candidateId: string) => t.db.update(candidates).set({ status: "paused" }).where(eq(candidates.id, candidateId));
+  /** The step is one the lifecycle has for this actor, and one the pages leave out while the candidate is unavailable. */
+  const leftOut = (from: ProposalStatus, actor: "coach" | "employer" | "candidate", step: ProposalStatus) => {
+    expect(nextProposalStepsFor(from, actor, true)).toContain(step);
+    expect(nextProposalStepsFor(from, actor, false)).not.toContain(step);
+  };
+
+  it("every forward step the pages leave out is refused by the server; the closing steps are offered and work", async () => {
+    // requested: the coach cannot propose, but can decline
+    const a = await w.candidate();
+    const req = ok(await requestIntroduction(t.db, w.contexts.employer, { publicCode: a.candidate.publicCode, vacancyId: w.vacancy.id }));
+    await pause(a.candidate.id);
+    leftOut("requested", "coach", "proposed");
+    expect(nextProposalStepsFor("requested", "coach", false)).toEqual(["declined_by_coach"]);
+    failed(await decideRequest(t.db, w.contexts.coachA, { proposalId: req.proposalId, expectedVersion: req.version, decision: "propose" }), "candidate_unavailable");
+    ok(await decideRequest(t.db, w.contexts.coachA, { proposalId: req.proposalId, expectedVersion: req.version, decision: "decline", reasonCode: "not_ready" }));
+
+    // proposed: no interest; interested: no introduction
+    const b = await w.candidate();
+    const proposed = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: b.candidate.id, vacancyId: w.vacancy.id }));
+    await pause(b.candidate.id);
+    leftOut("proposed", "employer", "interested");
+    expect(nextProposalStepsFor("proposed", "employer", false)).toEqual(["rejected"]);
+    failed(await reviewProposal(t.db, w.contexts.employer, { proposalId: proposed.proposalId, expectedVersion: proposed.version, decision: "interested" }), "candidate_unavailable");
+    const c = await w.candidate();
+    const p2 = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: c.candidate.id, vacancyId: w.vacancy.id }));
+    const interested = ok(await reviewProposal(t.db, w.contexts.employer, { proposalId: p2.proposalId, expectedVersion: p2.version, decision: "interested" }));
+    await pause(c.candidate.id);
+    leftOut("interested", "employer", "meeting_planned");
+    failed(
+      await planMeeting(t.db, w.contexts.employer, { proposalId: p2.proposalId, expectedVersion: interested.version, startsAt: at(2), location: "Industrieweg 1" }, { now: T0 }),
+      "candidate_unavailable",
+    );
+
+    // meeting_planned: no offer
+    const e = await w.candidate();
+    const p3 = ok(await proposeCandidate(t.db, w.contexts.coachA, { candidateId: e.candidate.id, vacancyId: w.vacancy.id }));
+    const v3 = ok(await reviewProposal(t.db, w.contexts.employer, { proposalId: p3.proposalId, expectedVersion: p3.version, decision: "interested" }));
+    const meeting = ok(
+      await planMeeting(t.db, w.contexts.employer, { proposalId: p3.proposalId, expectedVersion: v3.version, startsAt: at(2), location: "Industrieweg 1" }, { now: T0 }),
+    );
+    await pause(e.candidate.id);
+    leftOut("meeting_planned", "employer", "offer_made");
+    failed(
+      await makeOffer(t.db, w.contexts.employer, { proposalId: p3.proposalId, expectedVersion: meeting.version, ...offerTerms() }, { now: at(3) }),
+      "candidate_unavailable",
+    );
+
+    // offer_made: no acceptance, by the candidate or the coach; declining works
+    const d = await w.candidate();
+    const o = await driveToOffer(t.db, w, d.candidate.id);
+    await pause(d.candidate.id);
+    leftOut("offer_made", "candidate", "accepted");
+    leftOut("offer_made", "coach", "accepted");
+    expect(nextProposalStepsFor("offer_made", "candidate", false)).toEqual(["declined"]);
+    failed(await acceptOffer(t.db, d.context, { offerId: o.offerId, expectedVersion: o.version, consent: true }, { now: at(4) }), "candidate_unavailable");
+    ok(await declineOffer(t.db, d.context, { offerId: o.offerId, expectedVersion: o.version }, { now: at(4) }));
   });
 });
 

@@ -71,36 +71,6 @@ export function nextProposalSteps(from: ProposalStatus, actor: ProposalActor): P
     .map(([to]) => to);
 }
 
-/**
- * Steps that move a case forward for the candidate, refused while the candidate is not
- * available (the profile not published, or placed elsewhere): the coach proposing, the employer
- * showing interest, planning an introduction or making an offer, and accepting an offer.
- * Closing steps (declining, rejecting, withdrawing) stay possible.
- */
-export const STEPS_NEEDING_AVAILABLE_CANDIDATE = [
-  "proposed",
-  "interested",
-  "meeting_planned",
-  "offer_made",
-  "accepted",
-] as const satisfies readonly ProposalStatus[];
-
-/** The steps this actor can take now, given whether the candidate is available. */
-export function nextProposalStepsFor(
-  from: ProposalStatus,
-  actor: ProposalActor,
-  candidateAvailable: boolean,
-): ProposalStatus[] {
-  const steps = nextProposalSteps(from, actor);
-  if (candidateAvailable) return steps;
-  return steps.filter((s) => !(STEPS_NEEDING_AVAILABLE_CANDIDATE as readonly ProposalStatus[]).includes(s));
-}
-
-/** A proposal still on its way that cannot move forward because the candidate is not available. */
-export function heldUpByUnavailableCandidate(status: ProposalStatus, candidateAvailable: boolean): boolean {
-  return !candidateAvailable && (["requested", "proposed", "interested", "meeting_planned", "offer_made"] as ProposalStatus[]).includes(status);
-}
-
 /** Ended without a placement: nothing more happens on these proposals. */
 export const CLOSED_PROPOSAL_STATUSES = [
   "declined_by_coach",
@@ -119,6 +89,34 @@ export const OPEN_PROPOSAL_STATUSES = [
   "offer_made",
   "accepted",
 ] as const satisfies readonly ProposalStatus[];
+
+/**
+ * A step into an open status moves the case forward for the candidate (the coach proposing,
+ * the employer showing interest, planning an introduction or making an offer, an offer
+ * accepted): refused while the candidate is not available (the profile not published, or
+ * placed elsewhere). Closing steps (declining, rejecting, withdrawing) stay possible.
+ */
+export function stepNeedsAvailableCandidate(step: ProposalStatus): boolean {
+  return (OPEN_PROPOSAL_STATUSES as readonly ProposalStatus[]).includes(step);
+}
+
+/** The steps this actor can take now, given whether the candidate is available. */
+export function nextProposalStepsFor(
+  from: ProposalStatus,
+  actor: ProposalActor,
+  candidateAvailable: boolean,
+): ProposalStatus[] {
+  const steps = nextProposalSteps(from, actor);
+  return candidateAvailable ? steps : steps.filter((s) => !stepNeedsAvailableCandidate(s));
+}
+
+/**
+ * A proposal still on its way that cannot move forward because the candidate is not available
+ * (an accepted one became the candidate's own placement).
+ */
+export function heldUpByUnavailableCandidate(status: ProposalStatus, candidateAvailable: boolean): boolean {
+  return !candidateAvailable && status !== "accepted" && stepNeedsAvailableCandidate(status);
+}
 
 export function isClosedProposal(status: ProposalStatus): boolean {
   return (CLOSED_PROPOSAL_STATUSES as readonly ProposalStatus[]).includes(status);
