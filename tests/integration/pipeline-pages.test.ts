@@ -15,6 +15,7 @@ import * as coachHandover from "~/routes/coach+/overdracht.$candidateId";
 import * as coachPlacement from "~/routes/coach+/plaatsingen.$placementId";
 import * as coachProposal from "~/routes/coach+/voorstellen.$proposalId";
 import * as coachPropose from "~/routes/coach+/voorstellen.nieuw";
+import * as coachProposals from "~/routes/coach+/voorstellen._index";
 import * as handoverRoute from "~/routes/gemeente+/overdrachten.$handoverId";
 import * as candidateProposal from "~/routes/kandidaat+/voorstellen.$proposalId";
 import * as candidateWork from "~/routes/kandidaat+/werk";
@@ -305,6 +306,15 @@ describe("a candidate who is no longer available", () => {
     const own = await view(candidateProposal.loader, `/kandidaat/voorstellen/${a.proposalId}`, candidateCookie, a.proposalId);
     expect(own.candidateAvailable).toBe(false);
     expect(heldUpByUnavailableCandidate(own.status as never, own.candidateAvailable)).toBe(false);
+    // The lists mark the held-up proposal (and only say that much about the candidate).
+    type Row = { id: string; heldUp: boolean } & Record<string, unknown>;
+    const inbox = ((await (await run(employerProposals.loader, get("/werkgever/voorstellen", cookie.employer2))).json()) as { inbox: { proposals: Row[] }[] }).inbox;
+    const rowB = inbox.flatMap((v) => v.proposals).find((r) => r.id === b.proposalId)!;
+    expect(rowB.heldUp).toBe(true);
+    expect(rowB).not.toHaveProperty("candidateStatus");
+    const coachRows = ((await (await run(coachProposals.loader, get("/coach/voorstellen?alle=1", cookie.coachA))).json()) as { proposals: Row[] }).proposals;
+    expect(coachRows.find((r) => r.id === b.proposalId)!.heldUp).toBe(true);
+    expect(coachRows.find((r) => r.id === a.proposalId)!.heldUp).toBe(false);
 
     // The step the page no longer offers is refused by the server as well.
     const plan = await run(

@@ -14,6 +14,7 @@ export type CandidateProposalData = {
   employerName: string;
   nextMeetingAt: string | null;
   openOfferExpiresOn: string | null;
+  heldUp?: boolean;
 };
 
 export function CandidateProposalCards({ items, empty }: { items: CandidateProposalData[]; empty: string }) {
@@ -28,6 +29,11 @@ export function CandidateProposalCards({ items, empty }: { items: CandidatePropo
           {p.nextMeetingAt ? <p>{t("pipeline.page.candidate.meetingOn", { when: momentLabel(p.nextMeetingAt) })}</p> : null}
           {p.openOfferExpiresOn ? (
             <p>{t("pipeline.page.candidate.answerBefore", { date: dayText(p.openOfferExpiresOn) })}</p>
+          ) : null}
+          {p.heldUp ? (
+            <p className="font-semibold text-amber-800" data-testid="proposal-held-up">
+              {t("pipeline.page.candidate.heldUp")}
+            </p>
           ) : null}
           <Link
             to={`/kandidaat/voorstellen/${p.id}`}

@@ -69,6 +69,7 @@ export type ProposalListItemData = {
   headline: string | null;
   nextMeetingAt: string | null;
   openOfferExpiresOn: string | null;
+  heldUp?: boolean;
 };
 
 export function ProposalList({
@@ -97,6 +98,11 @@ export function ProposalList({
             {p.openOfferExpiresOn ? ` · ${t("pipeline.page.list.offerUntil", { date: dayText(p.openOfferExpiresOn) })}` : ""}
           </p>
           {p.headline ? <p className="text-sm">{p.headline}</p> : null}
+          {p.heldUp ? (
+            <p className="text-sm font-semibold text-amber-800" data-testid="proposal-held-up">
+              {t("pipeline.page.list.heldUp")}
+            </p>
+          ) : null}
         </li>
       ))}
     </ul>

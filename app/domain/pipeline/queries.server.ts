@@ -33,6 +33,7 @@ import {
   CANDIDATE_VISIBLE_STATUSES,
   OPEN_PROPOSAL_STATUSES,
   type ProposalStatus,
+  heldUpByUnavailableCandidate,
   nextProposalStepsFor,
 } from "./transitions";
 
@@ -301,6 +302,8 @@ export type ProposalListItem = {
   headline: string | null;
   nextMeetingAt: Date | null;
   openOfferExpiresOn: string | null;
+  /** Still on its way, but the candidate is not available (paused, or placed elsewhere). */
+  heldUp: boolean;
 };
 
 async function listProposalsWhere(
@@ -319,6 +322,7 @@ async function listProposalsWhere(
       employerName: organisations.name,
       publicCode: candidates.publicCode,
       headline: candidateProfiles.headline,
+      candidateStatus: candidates.status,
     })
     .from(proposals)
     .innerJoin(vacancies, eq(vacancies.id, proposals.vacancyId))
@@ -339,10 +343,12 @@ async function listProposalsWhere(
     .select({ proposalId: offers.proposalId, expiresOn: offers.expiresOn })
     .from(offers)
     .where(and(inArray(offers.proposalId, ids), eq(offers.status, "open")));
-  return rows.map((r) => ({
+  // Only whether the case is held up leaves this function, never the candidate's status itself.
+  return rows.map(({ candidateStatus, ...r }) => ({
     ...r,
     nextMeetingAt: planned.find((m) => m.proposalId === r.id)?.startsAt ?? null,
     openOfferExpiresOn: open.find((o) => o.proposalId === r.id)?.expiresOn ?? null,
+    heldUp: heldUpByUnavailableCandidate(r.status, candidateStatus === "published"),
   }));
 }
 

@@ -78,6 +78,8 @@ export const pipeline = {
   "pipeline.error.duplicate": "Deze kandidaat en deze vacature zijn al aan elkaar gekoppeld.",
   "pipeline.error.candidate_unavailable":
     "Deze kandidaat is nu niet beschikbaar. Het profiel is niet zichtbaar of de kandidaat heeft al werk.",
+  "pipeline.page.candidate.heldUp": "Je profiel is nu niet zichtbaar voor werkgevers, of je hebt al werk. Dit voorstel gaat nu niet verder.",
+  "pipeline.page.list.heldUp": "De kandidaat is nu niet beschikbaar. Dit voorstel gaat niet verder.",
   "pipeline.page.unavailable.employer":
     "Deze kandidaat is nu niet beschikbaar. Het profiel is niet meer zichtbaar, of de kandidaat heeft al werk. U kunt daarom geen interesse tonen, geen gesprek plannen en geen aanbod doen. Heeft u een vraag? Stuur de jobcoach een bericht.",
   "pipeline.page.unavailable.coach":
