@@ -69,7 +69,7 @@ export type ProposalListItemData = {
   headline: string | null;
   nextMeetingAt: string | null;
   openOfferExpiresOn: string | null;
-  heldUp?: boolean;
+  heldUp: boolean;
 };
 
 export function ProposalList({

@@ -203,7 +203,7 @@ export default function CoachProposal() {
               offerId={openOffer.id}
               version={p.version}
               advice={openOffer.coachAdvice}
-              canAccept={p.candidateAvailable}
+              canAccept={p.steps.includes("accepted")}
             />
           ) : null}
         </Section>

@@ -100,7 +100,7 @@ export default function CandidateProposal() {
             </div>
           ))}
           {openOffer ? (
-            <AnswerForms offerId={openOffer.id} version={p.version} employer={p.employerName} canAccept={p.candidateAvailable} />
+            <AnswerForms offerId={openOffer.id} version={p.version} employer={p.employerName} canAccept={p.steps.includes("accepted")} />
           ) : null}
         </Section>
       ) : null}
